@@ -1,0 +1,30 @@
+"""The one error type of the loaders: a bad table, row or cell, said in Bahasa Indonesia."""
+
+from __future__ import annotations
+
+
+class RenstraError(ValueError):
+    """A malformed Renstra input. Names the table, the row and the column it concerns."""
+
+    def __init__(
+        self,
+        pesan: str,
+        *,
+        tabel: str | None = None,
+        baris: int | None = None,
+        kolom: str | None = None,
+    ) -> None:
+        self.pesan = pesan
+        self.tabel = tabel
+        self.baris = baris
+        self.kolom = kolom
+        lokasi = ", ".join(
+            bagian
+            for bagian in (
+                f"Tabel {tabel}" if tabel else "",
+                f"baris {baris}" if baris else "",
+                f"kolom {kolom}" if kolom else "",
+            )
+            if bagian
+        )
+        super().__init__(f"{lokasi}: {pesan}" if lokasi else pesan)

@@ -1,0 +1,165 @@
+"""Raw tables: each table of a Renstra as printed, one string (or number) per cell.
+
+This is the boundary where a file becomes a table. It checks the layout (header,
+numbered column row, row widths) against the form and remembers, for every data
+row, where it stands in the file so that later errors can name it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from loaders.angka import AngkaError, Jenis, Nilai, baca_angka
+from loaders.errors import RenstraError
+from loaders.forms import FORMULIR, Formulir
+
+BATAS_BERKAS_CSV = 5 * 1024 * 1024  # a Renstra table is a few kilobytes
+
+
+@dataclass
+class TabelMentah:
+    """One table as printed. ``data`` is indexed by data row number (1 = first row after the header)."""
+
+    id: str
+    formulir: Formulir
+    meta: dict[str, Any]
+    data: pd.DataFrame
+    baris_nomor: list[str]
+    berkas: str
+    baris_fisik: dict[int, int] = field(default_factory=dict)
+    huruf_kolom: bool = False
+
+    @property
+    def label(self) -> str:
+        return str(self.meta.get("label") or self.meta.get("nomor") or self.id)
+
+    def galat(self, pesan: str, baris: int | None = None, kolom: str | None = None) -> RenstraError:
+        """An error naming this table, the row in its file and the column's printed label."""
+        nama_kolom = None
+        if kolom is not None:
+            nama_kolom = f"'{self.formulir.label(kolom)}'"
+            if self.huruf_kolom:
+                from openpyxl.utils import get_column_letter
+
+                nama_kolom += f" ({get_column_letter(self.formulir.keys.index(kolom) + 1)})"
+        return RenstraError(
+            pesan,
+            tabel=f"{self.label} ({self.berkas})",
+            baris=self.baris_fisik.get(baris, baris) if baris is not None else None,
+            kolom=nama_kolom,
+        )
+
+    def sel(self, baris: int, kolom: str) -> Any:
+        return self.data.at[baris, kolom]
+
+    def teks(self, baris: int, kolom: str) -> str:
+        v = self.data.at[baris, kolom]
+        return "" if v is None else str(v).strip()
+
+    def angka(self, baris: int, kolom: str, jenis: Jenis = "nilai") -> Nilai:
+        """Parse one number cell; a bad cell becomes a RenstraError naming table, row, column."""
+        try:
+            return baca_angka(self.data.at[baris, kolom], jenis)
+        except AngkaError as e:
+            raise self.galat(str(e), baris, kolom) from None
+
+    def baris_data(self) -> list[int]:
+        return list(self.data.index)
+
+
+def _cek_baris_nomor(sel: list[Any], formulir: Formulir, tm_galat: Any, baris: int) -> list[str]:
+    teks = ["" if v is None else str(v).strip() for v in sel]
+    if not any(teks) or not all(t == "" or (t.isdigit() and len(t) <= 4) for t in teks):
+        raise tm_galat(
+            f"baris nomor kolom (1, 2, 3, ...) tidak ditemukan; ditemukan {teks[:6]}... "
+            "Judul kolom mungkin bergeser atau baris nomor terhapus",
+            baris,
+        )
+    return teks
+
+
+def baca_csv(folder: Path, meta: dict[str, Any]) -> TabelMentah:
+    """Read one table's CSV, checking its header against the form."""
+    tid = str(meta.get("id", "?"))
+    formulir = FORMULIR.get(str(meta.get("formulir")))
+    berkas = str(meta.get("berkas", ""))
+    label = str(meta.get("label") or tid)
+    if formulir is None:
+        raise RenstraError(f"formulir '{meta.get('formulir')}' tidak dikenal", tabel=label)
+    path = folder / berkas
+    if not path.is_file():
+        raise RenstraError(f"berkas '{berkas}' tidak ditemukan di {folder}", tabel=label)
+    if path.stat().st_size > BATAS_BERKAS_CSV:
+        raise RenstraError(f"berkas '{berkas}' terlalu besar (lebih dari 5 MB)", tabel=label)
+    try:
+        isi = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise RenstraError(f"berkas '{berkas}' bukan teks UTF-8", tabel=label) from None
+    baris_csv = list(csv.reader(io.StringIO(isi)))
+    return dari_baris(tid, formulir, meta, berkas, baris_csv, baris_header=1)
+
+
+def dari_baris(
+    tid: str,
+    formulir: Formulir,
+    meta: dict[str, Any],
+    berkas: str,
+    semua: list[list[Any]],
+    baris_header: int,
+    huruf_kolom: bool = False,
+) -> TabelMentah:
+    """Build a raw table from rows that start right after the header row(s).
+
+    ``semua[0]`` is the CSV header (for a workbook, the already-checked last header
+    row); ``baris_header`` is how many physical rows the header took.
+    """
+    n = len(formulir.keys)
+    kosong = TabelMentah(tid, formulir, meta, pd.DataFrame(), [], berkas, huruf_kolom=huruf_kolom)
+    if not semua or not any(str(v).strip() for v in semua[0] if v is not None):
+        raise kosong.galat("berkas kosong: tidak ada judul kolom maupun data", 1)
+    if not huruf_kolom:
+        header = [str(v).strip() for v in semua[0]]
+        for i, key in enumerate(formulir.keys):
+            if key not in header:
+                raise kosong.galat(f"kolom '{key}' tidak ada; kolom yang diharapkan: {', '.join(formulir.keys)}", 1)
+            if i >= len(header) or header[i] != key:
+                raise kosong.galat(
+                    f"kolom ke-{i + 1} seharusnya '{key}' tetapi '{header[i] if i < len(header) else ''}' "
+                    "(urutan kolom bergeser)",
+                    1,
+                )
+        if len(header) > n:
+            raise kosong.galat(f"ada kolom tambahan '{header[n]}' yang bukan bagian formulir {formulir.kode}", 1)
+        sisa = semua[1:]
+    else:
+        sisa = semua
+    fisik = baris_header + 1
+    nomor: list[str] = []
+    if formulir.baris_nomor:
+        if not sisa:
+            raise kosong.galat("baris nomor kolom tidak ada", fisik)
+        nomor = _cek_baris_nomor(list(sisa[0])[:n], formulir, kosong.galat, fisik)
+        sisa = sisa[1:]
+        fisik += 1
+    rekaman: list[list[Any]] = []
+    posisi: dict[int, int] = {}
+    for i, sel in enumerate(sisa):
+        baris_ini = fisik + i
+        sel = ["" if v is None else (v.strip() if isinstance(v, str) else v) for v in sel]
+        if not any(v != "" for v in sel):
+            continue
+        if len(sel) > n and any(v != "" for v in sel[n:]):
+            raise kosong.galat(f"baris berisi {len(sel)} sel, formulir {formulir.kode} hanya {n} kolom", baris_ini)
+        sel = (list(sel) + [""] * n)[:n]
+        rekaman.append(sel)
+        posisi[len(rekaman)] = baris_ini
+    if not rekaman:
+        raise kosong.galat("tabel tidak berisi baris data", fisik)
+    data = pd.DataFrame(rekaman, columns=formulir.keys, index=range(1, len(rekaman) + 1), dtype=object)
+    return TabelMentah(tid, formulir, meta, data, nomor, berkas, posisi, huruf_kolom)

@@ -1,0 +1,147 @@
+"""``load_renstra``: a Renstra (bundled, a folder of CSVs or one .xlsx) as DataFrames."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import pandas as pd
+
+from loaders import evaluasi, profil
+from loaders.errors import RenstraError
+from loaders.mentah import TabelMentah, baca_csv
+from loaders.rencana import rencana as muat_rencana
+from loaders.sasaran import sasaran as muat_sasaran
+from loaders.wilayah import Wilayah
+from loaders.xlsx import baca_xlsx, tulis_xlsx
+
+FOLDER_BAWAAN = Path(__file__).resolve().parent.parent / "renstra_data" / "wonoasih-2019-2024"
+NAMA_MANIFEST = "manifest.toml"
+POLARITAS = ("lebih_tinggi", "lebih_rendah")
+
+
+@dataclass
+class Renstra:
+    """The document's tables. Every frame has a ``tabel`` and ``baris`` column tracing it to its source."""
+
+    manifest: dict[str, Any]
+    manifest_teks: str
+    tabel_mentah: dict[str, TabelMentah]
+    wilayah: Wilayah
+    rencana: pd.DataFrame
+    kinerja: pd.DataFrame
+    anggaran: pd.DataFrame
+    sasaran: pd.DataFrame
+    pegawai: pd.DataFrame
+    pegawai_total: pd.DataFrame
+    sarpras: pd.DataFrame
+    keterkaitan: pd.DataFrame
+    isu_strategis: pd.DataFrame
+    strategi: pd.DataFrame
+    visi: str
+    sumber: str
+    frames: tuple[str, ...] = field(
+        default=(
+            "rencana", "kinerja", "anggaran", "sasaran", "pegawai", "pegawai_total",
+            "sarpras", "keterkaitan", "isu_strategis", "strategi",
+        ),
+        repr=False,
+    )  # fmt: skip
+
+    @property
+    def judul(self) -> str:
+        return str(self.manifest.get("renstra", {}).get("judul", ""))
+
+    @property
+    def kelurahan(self) -> list[str]:
+        return list(self.wilayah.kelurahan)
+
+    def ke_xlsx(self, tujuan: Path | IO[bytes]) -> None:
+        """The whole Renstra as one workbook that ``load_renstra`` reads back."""
+        tulis_xlsx(self.manifest_teks, self.tabel_mentah, tujuan)
+
+
+def _polaritas(manifest: dict[str, Any]) -> tuple[dict[str, str], str]:
+    pol = manifest.get("polaritas", {})
+    bawaan = str(pol.get("bawaan", "lebih_tinggi"))
+    peta = {}
+    for x in [{"polaritas": bawaan, "indikator": ""}, *pol.get("indikator", [])]:
+        if x.get("polaritas") not in POLARITAS:
+            raise RenstraError(f"polaritas '{x.get('polaritas')}' di manifest tidak dikenal; pilih {' atau '.join(POLARITAS)}")
+        if x.get("indikator"):
+            peta[str(x["indikator"])] = str(x["polaritas"])
+    return peta, bawaan
+
+
+def _cek_manifest(manifest: dict[str, Any]) -> None:
+    if not manifest.get("tabel"):
+        raise RenstraError("manifest tidak menyebut satu tabel pun ([[tabel]])")
+    if not manifest.get("kelurahan"):
+        raise RenstraError("manifest tidak menyebut daftar kelurahan ([kelurahan])")
+    ids = [t.get("id") for t in manifest["tabel"]]
+    for t in manifest["tabel"]:
+        for k in ("id", "berkas", "formulir", "label"):
+            if not t.get(k):
+                raise RenstraError(f"manifest: tabel '{t.get('id', '?')}' tidak punya '{k}'")
+    ganda = {i for i in ids if ids.count(i) > 1}
+    if ganda:
+        raise RenstraError(f"manifest: id tabel ganda {sorted(ganda)}")
+
+
+def _dari_folder(folder: Path) -> tuple[str, dict[str, Any], dict[str, TabelMentah]]:
+    path = folder / NAMA_MANIFEST
+    if not path.is_file():
+        raise RenstraError(f"folder '{folder}' tidak berisi {NAMA_MANIFEST}")
+    teks = path.read_text(encoding="utf-8")
+    try:
+        manifest = tomllib.loads(teks)
+    except tomllib.TOMLDecodeError as e:
+        raise RenstraError(f"{NAMA_MANIFEST} bukan TOML yang sah: {e}") from None
+    _cek_manifest(manifest)
+    return teks, manifest, {str(m["id"]): baca_csv(folder, m) for m in manifest["tabel"]}
+
+
+def load_renstra(source: str | Path | None = None) -> Renstra:
+    """Load the bundled Wonoasih Renstra (``None``), a folder in its layout, or an .xlsx export of one."""
+    path = FOLDER_BAWAAN if source is None else Path(source)
+    if path.is_dir():
+        teks, manifest, tabel = _dari_folder(path)
+    elif path.suffix.lower() == ".xlsx" and path.is_file():
+        teks, manifest, tabel = baca_xlsx(path)
+        _cek_manifest(manifest)
+    elif not path.exists():
+        raise RenstraError(f"sumber '{path}' tidak ditemukan")
+    else:
+        raise RenstraError(f"sumber '{path.name}' bukan folder Renstra maupun buku kerja .xlsx")
+    return _susun(teks, manifest, tabel, str(path))
+
+
+def _susun(teks: str, manifest: dict[str, Any], tabel: dict[str, TabelMentah], sumber: str) -> Renstra:
+    wilayah = Wilayah.dari_manifest(manifest)
+    polaritas, bawaan = _polaritas(manifest)
+
+    def per(*kode: str) -> list[TabelMentah]:
+        return [tm for tm in tabel.values() if tm.formulir.kode in kode]
+
+    pegawai, pegawai_total = profil.pegawai(per("2.2.1", "2.2.2"), wilayah)
+    strategi, visi = profil.strategi(per("T-C.26"))
+    return Renstra(
+        manifest=manifest,
+        manifest_teks=teks,
+        tabel_mentah=tabel,
+        wilayah=wilayah,
+        rencana=muat_rencana(per("T-C.27", "T-C.27 (2022-2024)"), wilayah, polaritas, bawaan),
+        kinerja=evaluasi.kinerja(per("T-C.23"), polaritas, bawaan),
+        anggaran=evaluasi.anggaran(per("T-C.24")),
+        sasaran=muat_sasaran(per("T-C.25", "T-C.28"), polaritas, bawaan),
+        pegawai=pegawai,
+        pegawai_total=pegawai_total,
+        sarpras=profil.sarpras(per("2.2.3")),
+        keterkaitan=profil.keterkaitan(per("3.1")),
+        isu_strategis=profil.isu_strategis(per("3.5")),
+        strategi=strategi,
+        visi=visi,
+        sumber=sumber,
+    )

@@ -1,0 +1,22 @@
+"""The README's test command and .ci/run must stay in sync, character for character."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+TEST_COMMAND = (
+    "python3 -m venv .venv && .venv/bin/pip install -q -r requirements-dev.txt"
+    " && .venv/bin/python -m pytest"
+)
+
+
+def test_ci_run_uses_readme_test_command() -> None:
+    ci_run = (REPO_ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert TEST_COMMAND in ci_run
+
+
+def test_readme_documents_test_command() -> None:
+    readme = REPO_ROOT / "README.md"
+    assert readme.is_file(), "README.md is missing; it must document the test command"
+    assert TEST_COMMAND in readme.read_text(encoding="utf-8")
