@@ -136,7 +136,7 @@ def _dari_bilangan(nilai: numbers.Real, jenis: Jenis) -> Nilai:
     return Nilai(angka, teks=str(nilai))
 
 
-def baca_angka(teks: str | int | float | None, jenis: Jenis = "nilai") -> Nilai:  # noqa: PYI041
+def baca_angka(teks: str | int | float | None, jenis: Jenis = "nilai") -> Nilai:
     """Baca satu sel angka menurut aturan modul; ``AngkaError`` bila tak terbaca."""
     if teks is None:
         return Nilai(None, status="kosong")

@@ -89,7 +89,7 @@ def _pagu_kosong_daun(r: Renstra) -> list[dict[str, Any]]:
     """Lowest-level items with a non-zero target but no pagu at all."""
     d = r.rencana[~r.rencana["punya_rincian"]]
     out = []
-    for (iid, tahun), g in d.groupby(["item_id", "tahun"], sort=False):
+    for (_item, tahun), g in d.groupby(["item_id", "tahun"], sort=False):
         if g["pagu"].notna().any() or (g["pagu_status"] == "tidak_terbaca").any():
             continue
         if not (g["target"].fillna(0) > 0).any():
@@ -202,9 +202,8 @@ def _lintas_tc24_tc27(r: Renstra) -> list[dict[str, Any]]:
     for _, x in a.iterrows():
         if jumlah.empty:
             break
-        mirip = jumlah["nama"].map(
-            lambda n: difflib.SequenceMatcher(None, _normal_program(x["program"]), _normal_program(n)).ratio()
-        )
+        acuan = _normal_program(x["program"])
+        mirip = jumlah["nama"].map(lambda n, acuan=acuan: difflib.SequenceMatcher(None, acuan, _normal_program(n)).ratio())
         if mirip.max() < 0.9:
             continue
         p = jumlah.loc[mirip.idxmax()]
