@@ -1,0 +1,24 @@
+"""Shared fixtures: the bundled Renstra loaded once, and a writable copy of its folder."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from loaders import load_renstra
+from loaders.renstra import FOLDER_BAWAAN, Renstra
+
+
+@pytest.fixture(scope="session")
+def renstra() -> Renstra:
+    return load_renstra()
+
+
+@pytest.fixture
+def salinan(tmp_path: Path) -> Path:
+    """A copy of the bundled folder that a test may damage."""
+    tujuan = tmp_path / "renstra"
+    shutil.copytree(FOLDER_BAWAAN, tujuan)
+    return tujuan
