@@ -1,0 +1,55 @@
+"""Kualitas data: the document's own inconsistencies found by the audit."""
+
+import streamlit as st
+
+import formatting as fmt
+import ringkasan
+import state
+
+KEPARAHAN = ("galat", "peringatan", "info")
+
+temuan = state.temuan()
+
+st.header("Kualitas data")
+st.markdown(
+    "Temuan ini dihitung ulang dari angka dokumen sendiri (jumlah, rasio, kecocokan antartabel); "
+    "tidak ada yang diisi atau diubah. **Galat**: angka tercetak bertentangan dengan hitungan ulang. "
+    "**Peringatan**: angka perlu diperiksa (tidak terbaca, tidak cocok antartabel, di luar kewajaran). "
+    "**Info**: catatan kecil."
+)
+
+jumlah = ringkasan.hitung_keparahan(temuan, KEPARAHAN)
+for kolom, k in zip(st.columns(len(KEPARAHAN)), KEPARAHAN, strict=True):
+    kolom.metric(k.capitalize(), fmt.angka(jumlah[k]))
+
+pilih = st.multiselect(
+    "Keparahan",
+    KEPARAHAN,
+    default=["galat", "peringatan"],
+    format_func=str.capitalize,
+    key="keparahan",
+    bind="query-params",
+)
+tampil = temuan[temuan["keparahan"].isin(pilih)]
+st.dataframe(
+    tampil,
+    hide_index=True,
+    height="content" if len(tampil) <= 25 else 600,
+    column_order=["keparahan", "tabel", "baris", "tahun", "uraian", "jenis", "diharapkan", "ditemukan", "keterangan"],
+    column_config={
+        "tabel": "Tabel",
+        "baris": st.column_config.NumberColumn("Baris", format="%d"),
+        "tahun": st.column_config.NumberColumn("Tahun", format="%d"),
+        "uraian": st.column_config.TextColumn("Uraian", width="medium"),
+        "jenis": "Jenis",
+        "keparahan": "Keparahan",
+        "diharapkan": "Diharapkan",
+        "ditemukan": "Ditemukan",
+        "keterangan": st.column_config.TextColumn("Keterangan", width="medium"),
+    },
+)
+st.caption(
+    "Kolom *baris* menghitung baris data tabel itu mulai dari 1 (setelah baris judul kolom dan baris nomor "
+    "kolom), sama seperti di halaman Tabel dokumen; bukan nomor halaman PDF. *Teks dokumen* berarti angka "
+    "di uraian, bukan di tabel."
+)

@@ -1,0 +1,46 @@
+"""Cached access to the Renstra for app.py and the pages (Streamlit glue, nothing else).
+
+The cache key is the data folder plus every file's (name, mtime, size): editing a CSV
+or the manifest reloads on the next rerun without restarting the server.
+
+``st.cache_data`` (not ``cache_resource``): the Renstra dataclass pickles fine (about
+0,5 MB, a few ms to copy), and a fresh copy per run means a page can never change the
+data another session sees.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from loaders import Renstra, audit_renstra, load_renstra
+from loaders.renstra import FOLDER_BAWAAN
+
+Jejak = tuple[tuple[str, int, int], ...]
+
+
+def _jejak(folder: Path) -> Jejak:
+    """(name, mtime_ns, size) of every file in the folder: changes whenever a file does."""
+    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in folder.iterdir() if p.is_file()))
+
+
+@st.cache_data(show_spinner="Memuat Renstra…", max_entries=4)
+def _renstra(folder: str, jejak: Jejak) -> Renstra:
+    return load_renstra(folder)
+
+
+@st.cache_data(show_spinner="Memeriksa konsistensi dokumen…", max_entries=4)
+def _temuan(folder: str, jejak: Jejak) -> pd.DataFrame:
+    return audit_renstra(_renstra(folder, jejak))
+
+
+def renstra(folder: Path = FOLDER_BAWAAN) -> Renstra:
+    """The Renstra in ``folder`` (the bundled Wonoasih one by default)."""
+    return _renstra(str(folder), _jejak(folder))
+
+
+def temuan(folder: Path = FOLDER_BAWAAN) -> pd.DataFrame:
+    """``audit_renstra`` findings for the Renstra in ``folder``."""
+    return _temuan(str(folder), _jejak(folder))
