@@ -7,12 +7,12 @@ loaded tables with each other. ``baris`` is the table's data row (as in the fram
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from typing import Any
 
 import pandas as pd
 
+from formatting import angka, rupiah
 from loaders.frame import BULAT, TEKS, bingkai
 from loaders.renstra import Renstra
 
@@ -24,15 +24,12 @@ SKEMA_TEMUAN = {
 GALAT, PERINGATAN, INFO = "galat", "peringatan", "info"
 
 
-def _rp(x: float | None) -> str:
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "-"
-    teks = f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
-    return "Rp " + teks.replace(",", "_").replace(".", ",").replace("_", ".")
+def _rp(x: float | int | None) -> str:
+    return rupiah(x)
 
 
 def _angka(x: float | None) -> str:
-    return "-" if x is None else f"{x:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return angka(x, 2)
 
 
 def _temuan(**k: Any) -> dict[str, Any]:

@@ -12,6 +12,8 @@ from typing import Any
 
 import pandas as pd
 
+from formatting import rupiah
+
 TINGKAT = ("program", "kegiatan", "sub_kegiatan")
 
 
@@ -93,7 +95,7 @@ def total_kecamatan(rencana: pd.DataFrame, audit: pd.DataFrame | None = None) ->
             if pd.isna(pagu):
                 pagu = _rincian_program(rencana, int(tahun), str(pid))
                 kode = str(g["kode"].iloc[0] or "").strip()
-                diganti.append(f"{kode} {g['nama'].iloc[0]}".strip() + f" (Rp {pagu:,})".replace(",", "."))
+                diganti.append(f"{kode} {g['nama'].iloc[0]}".strip() + f" ({rupiah(pagu)})")
             total += int(pagu)
         dasar = "pagu program" if not diganti else f"jumlah rincian untuk {len(diganti)} program"
         catatan = "" if not diganti else "pagu program tidak terbaca, dipakai jumlah rinciannya: " + "; ".join(diganti)
