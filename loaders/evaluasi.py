@@ -7,7 +7,7 @@ from collections import Counter
 import pandas as pd
 
 from loaders.forms import TAHUN_EVALUASI
-from loaders.frame import ANGKA, BULAT, TEKS, baris_seksi, bingkai
+from loaders.frame import ANGKA, BULAT, TEKS, baris_per_seksi, bingkai
 from loaders.mentah import TabelMentah
 
 SKEMA_KINERJA = {
@@ -33,12 +33,7 @@ def kinerja(tabel: list[TabelMentah], polaritas: dict[str, str], bawaan: str) ->
     rekaman = []
     for tm in tabel:
         disamakan = set(tm.meta.get("realisasi_disamakan_target", []))
-        urusan = ""
-        for b in tm.baris_data():
-            seksi = baris_seksi(tm, b)
-            if seksi:
-                urusan = seksi
-                continue
+        for b, urusan in baris_per_seksi(tm):
             indikator = tm.teks(b, "indikator")
             if not indikator:
                 raise tm.galat("indikator kosong pada baris data", b, "indikator")
@@ -69,12 +64,7 @@ def anggaran(tabel: list[TabelMentah]) -> pd.DataFrame:
     rekaman = []
     for tm in tabel:
         disamakan = set(tm.meta.get("realisasi_disamakan_target", []))
-        urusan = ""
-        for b in tm.baris_data():
-            seksi = baris_seksi(tm, b)
-            if seksi:
-                urusan = seksi
-                continue
+        for b, urusan in baris_per_seksi(tm):
             program = tm.teks(b, "uraian")
             if not program:
                 raise tm.galat("uraian program kosong pada baris data", b, "uraian")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pandas as pd
@@ -23,3 +24,14 @@ def baris_seksi(tm: Any, baris: int) -> str:
     if pertama and all(tm.teks(baris, k) == "" for k in keys[1:]):
         return pertama
     return ""
+
+
+def baris_per_seksi(tm: Any) -> Iterator[tuple[int, str]]:
+    """Data rows with the section heading (urusan) they stand under; the heading rows themselves are skipped."""
+    seksi = ""
+    for b in tm.baris_data():
+        judul = baris_seksi(tm, b)
+        if judul:
+            seksi = judul
+            continue
+        yield b, seksi
