@@ -18,7 +18,9 @@ TOLERANSI_DOKUMEN = 0.005
 
 
 def serapan(anggaran: float | None, realisasi: float | None) -> float | None:
-    """realisasi / anggaran x 100; None when anggaran is 0/None/NaN or realisasi None/NaN."""
+    """Rasio serapan = realisasi / anggaran x 100; None when anggaran is 0/None/NaN or realisasi None/NaN.
+
+    Source: the ratio column of form T-C.24 (Permendagri 86/2017 annex), computed the same way."""
     a, r = angka(anggaran), angka(realisasi)
     if a is None or a == 0 or r is None:
         return None
@@ -55,6 +57,8 @@ def pertumbuhan(nilai_per_tahun: pd.Series) -> dict[str, float | None]:
 
     rata_rata_yoy = mean of (v[t+1] / v[t] - 1) over consecutive years both > 0;
     cagr = (last / first) ** (1 / (tahun_last - tahun_first)) - 1 over the first and last years > 0.
+    The regulation gives no formula for "Rata-rata Pertumbuhan" (T-C.24), so both are computed
+    and shown beside the document's own figure.
     """
     s = pd.to_numeric(pd.Series(nilai_per_tahun), errors="coerce").astype("Float64").dropna()
     s = s[s > 0]

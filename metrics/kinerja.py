@@ -17,7 +17,11 @@ LEBIH_RENDAH = "lebih_rendah"
 
 
 def capaian(target: float | None, realisasi: float | None, lower_is_better: bool = False) -> float | None:
-    """Capaian in percent; None when target is 0/None/NaN or realisasi None/NaN."""
+    """Capaian in percent; None when target is 0/None/NaN or realisasi None/NaN.
+
+    Higher is better: realisasi / target x 100. Lower is better: (2 - realisasi / target) x 100,
+    not below 0. Source: LKjIP practice (Permenpan RB 53/2014 on performance reporting);
+    PermenPANRB 6/2022 "kondisi khusus" uses the same arithmetic."""
     t, r = angka(target), angka(realisasi)
     if t is None or t == 0 or r is None:
         return None

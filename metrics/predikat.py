@@ -89,7 +89,11 @@ def skala_bawaan() -> Skala:
 
 
 def predikat(nilai: float | None, skala: Skala | None = None) -> str | None:
-    """Predikat of a capaian (percent) on ``skala`` (default: settings/predikat.toml); None for None/NaN."""
+    """Predikat of a capaian (percent) on ``skala`` (default: settings/predikat.toml); None for None/NaN.
+
+    The first level whose batas_bawah <= nilai (half-open intervals on real numbers); by default
+    >= 91 Sangat Tinggi, [76, 91) Tinggi, [66, 76) Sedang, [51, 66) Rendah, < 51 Sangat Rendah.
+    Source: the five-level scale of LKjIP reports (Permendagri 86/2017 evaluation practice)."""
     x = angka(nilai)
     if x is None:
         return None
