@@ -55,9 +55,6 @@ class TabelMentah:
             kolom=nama_kolom,
         )
 
-    def sel(self, baris: int, kolom: str) -> Any:
-        return self.data.at[baris, kolom]
-
     def teks(self, baris: int, kolom: str) -> str:
         v = self.data.at[baris, kolom]
         return "" if v is None else str(v).strip()
@@ -73,7 +70,7 @@ class TabelMentah:
         return list(self.data.index)
 
 
-def _cek_baris_nomor(sel: list[Any], formulir: Formulir, tm_galat: Any, baris: int) -> list[str]:
+def _cek_baris_nomor(sel: list[Any], tm_galat: Any, baris: int) -> list[str]:
     teks = ["" if v is None else str(v).strip() for v in sel]
     if not any(teks) or not all(t == "" or (t.isdigit() and len(t) <= 4) for t in teks):
         raise tm_galat(
@@ -144,7 +141,7 @@ def dari_baris(
     if formulir.baris_nomor:
         if not sisa:
             raise kosong.galat("baris nomor kolom tidak ada", fisik)
-        nomor = _cek_baris_nomor(list(sisa[0])[:n], formulir, kosong.galat, fisik)
+        nomor = _cek_baris_nomor(list(sisa[0])[:n], kosong.galat, fisik)
         sisa = sisa[1:]
         fisik += 1
     rekaman: list[list[Any]] = []
