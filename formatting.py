@@ -41,6 +41,16 @@ def _desimal(x: Any) -> Decimal | None:
     return d if d.is_finite() else None
 
 
+def _kosong(x: Any) -> bool:
+    """None, NA, NaT or NaN (anything a cell would show as empty)."""
+    if x is None:
+        return True
+    try:
+        return bool(x != x)
+    except TypeError:
+        return True  # pandas.NA refuses comparison
+
+
 def _bulat(d: Decimal, desimal: int) -> Decimal:
     return d.quantize(Decimal(1).scaleb(-desimal), rounding=ROUND_HALF_UP)
 
@@ -110,3 +120,41 @@ def tanggal(d: date | datetime | None) -> str:
     except TypeError:
         return KOSONG
     return format_date(d, format="d MMMM y", locale=LOKAL)
+
+
+# Column kinds a table can declare; pages and downloads share them, so a table on screen
+# and its .xlsx agree. Excel formats use Excel's own codes (shown in the reader's locale).
+_PENULIS = {
+    "rupiah": rupiah,
+    "rupiah_ringkas": rupiah_ringkas,
+    "persen": persen,
+    "angka": angka,
+    "bulat": lambda x: angka(x, 0),
+    "tahun": lambda x: KOSONG if _desimal(x) is None else str(int(_desimal(x))),  # 2024, not 2.024
+}
+FORMAT_EXCEL = {
+    "rupiah": '"Rp "#,##0',
+    "rupiah_ringkas": '"Rp "#,##0',
+    "persen": '0.00" %"',
+    "angka": "#,##0.##",
+    "bulat": "#,##0",
+    "tahun": "0",
+}
+JENIS_KOLOM = (*_PENULIS, "teks")
+
+
+def sel(x: Any, jenis: str) -> str:
+    """One value as text for a column of ``jenis`` (see JENIS_KOLOM); "teks" passes text through."""
+    if jenis == "teks":
+        return KOSONG if _kosong(x) else str(x)
+    return _PENULIS[jenis](x)
+
+
+def tabel(df: Any, jenis: dict[str, str]) -> Any:
+    """A copy of ``df`` with each column in ``jenis`` turned into display text; others untouched."""
+    hasil = df.copy()
+    for kolom, j in jenis.items():
+        if kolom in hasil.columns and j != "teks":
+            hasil[kolom] = [sel(v, j) for v in hasil[kolom].tolist()]
+            hasil[kolom] = hasil[kolom].astype("string")
+    return hasil

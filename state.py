@@ -10,7 +10,10 @@ data another session sees.
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -19,6 +22,7 @@ from loaders import Renstra, audit_renstra, load_renstra
 from loaders.renstra import FOLDER_BAWAAN
 
 Jejak = tuple[tuple[str, int, int], ...]
+T = TypeVar("T")
 
 
 def _jejak(folder: Path) -> Jejak:
@@ -44,3 +48,18 @@ def renstra(folder: Path = FOLDER_BAWAAN) -> Renstra:
 def temuan(folder: Path = FOLDER_BAWAAN) -> pd.DataFrame:
     """``audit_renstra`` findings for the Renstra in ``folder``."""
     return _temuan(str(folder), _jejak(folder))
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _sajian(modul: str, nama: str, folder: str, jejak: Jejak, argumen: tuple[Any, ...]) -> Any:
+    fungsi = getattr(importlib.import_module(modul), nama)
+    return fungsi(_renstra(folder, jejak), *argumen)
+
+
+def sajikan(fungsi: Callable[..., T], *argumen: Any, folder: Path = FOLDER_BAWAAN) -> T:
+    """``fungsi(renstra, *argumen)``, cached per (function, data files, arguments).
+
+    For the ``sajian`` modules: a warm page rerun then only copies finished frames. The
+    function is found again by module and name, so it must be a module-level function.
+    """
+    return _sajian(fungsi.__module__, fungsi.__qualname__, str(folder), _jejak(folder), argumen)

@@ -3,8 +3,8 @@
 import streamlit as st
 
 import formatting as fmt
-import ringkasan
 import state
+from sajian import ringkasan
 
 r = state.renstra()
 

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-import ringkasan
 import state
+from sajian import ringkasan
 
 r = state.renstra()
 

@@ -1,8 +1,8 @@
 """Renstra tables to DataFrames. No Streamlit here: everything is testable on its own.
 
-    from loaders import load_renstra, audit_renstra
-    renstra = load_renstra()          # the bundled Wonoasih Renstra
-    temuan = audit_renstra(renstra)   # the document's own inconsistencies
+from loaders import load_renstra, audit_renstra
+renstra = load_renstra()          # the bundled Wonoasih Renstra
+temuan = audit_renstra(renstra)   # the document's own inconsistencies
 """
 
 from loaders.audit import audit_renstra

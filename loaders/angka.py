@@ -71,9 +71,7 @@ class Nilai:
 def _grup_ribuan(bagian: str, pemisah: str, teks: str) -> str:
     """Gabungkan grup ribuan; grup yang salah berarti salah ketik, jadi ditolak."""
     grup = bagian.split(pemisah)
-    pertama_sah = 1 <= len(grup[0]) <= 3 and not (
-        grup[0].startswith("0") and len(grup) > 1
-    )
+    pertama_sah = 1 <= len(grup[0]) <= 3 and not (grup[0].startswith("0") and len(grup) > 1)
     if not pertama_sah or any(len(g) != 3 for g in grup[1:]):
         raise AngkaError(f"'{teks}' bukan angka: pengelompokan ribuan salah")
     return "".join(grup)
@@ -102,9 +100,7 @@ def _pisah(num: str, jenis: Jenis, teks: str) -> tuple[str, str | None]:
     if bulat == "0" or len(bulat) > 3:  # bacaan ribuan mustahil
         return bulat, pecahan
     ringkas = pecahan.rstrip("0") or "0"
-    raise AngkaError(
-        f"'{teks}' ambigu: tulis {bulat}{pecahan} (ribuan) atau {bulat},{ringkas} (desimal)"
-    )
+    raise AngkaError(f"'{teks}' ambigu: tulis {bulat}{pecahan} (ribuan) atau {bulat},{ringkas} (desimal)")
 
 
 def _ke_angka(num: str, jenis: Jenis, teks: str) -> int | float:
@@ -124,9 +120,7 @@ def _dari_bilangan(nilai: numbers.Real, jenis: Jenis) -> Nilai:
     """Sel numerik dari openpyxl: terima apa adanya, tolak yang tidak bermakna."""
     if isinstance(nilai, bool):
         raise AngkaError(f"'{nilai}' bukan angka (nilai benar/salah)")
-    angka: int | float = (
-        int(nilai) if isinstance(nilai, numbers.Integral) else float(nilai)
-    )
+    angka: int | float = int(nilai) if isinstance(nilai, numbers.Integral) else float(nilai)
     if isinstance(angka, float) and math.isnan(angka):
         return Nilai(None, status="kosong")
     if isinstance(angka, float) and math.isinf(angka):
@@ -157,9 +151,7 @@ def baca_angka(teks: str | int | float | None, jenis: Jenis = "nilai") -> Nilai:
     if m is None or (kurung and m["minus"]):
         raise AngkaError(f"'{asli}' bukan angka")
     if jenis == "rupiah" and (m["pct"] or m["satuan"] or m["persen"]):
-        raise AngkaError(
-            f"'{asli}' bukan jumlah Rupiah (ada satuan/persen; kolom bergeser?)"
-        )
+        raise AngkaError(f"'{asli}' bukan jumlah Rupiah (ada satuan/persen; kolom bergeser?)")
     angka = _ke_angka(m["num"], jenis, asli)
     if kurung or m["minus"]:
         if jenis == "rupiah":

@@ -54,7 +54,9 @@ def _pagu_anak_induk(r: Renstra) -> list[dict[str, Any]]:
     for (iid, tahun), induk in item.set_index(["item_id", "tahun"]).iterrows():
         if induk["tingkat"] == "sub_kegiatan":
             continue
-        kolom, tingkat_anak = ("program_id", "kegiatan") if induk["tingkat"] == "program" else ("kegiatan_id", "sub_kegiatan")
+        kolom, tingkat_anak = (
+            ("program_id", "kegiatan") if induk["tingkat"] == "program" else ("kegiatan_id", "sub_kegiatan")
+        )
         anak = item[(item[kolom] == iid) & (item["tahun"] == tahun) & (item["tingkat"] == tingkat_anak)]
         if anak.empty:
             continue
@@ -76,7 +78,9 @@ def _pagu_anak_induk(r: Renstra) -> list[dict[str, Any]]:
             selisih = int(induk["pagu"]) - int(jumlah)
             if selisih == 0:
                 continue
-            jenis, keparahan = ("selisih pembulatan", INFO) if abs(selisih) <= 1 else ("pagu induk ≠ jumlah rincian", GALAT)
+            jenis, keparahan = (
+                ("selisih pembulatan", INFO) if abs(selisih) <= 1 else ("pagu induk ≠ jumlah rincian", GALAT)
+            )
             out.append(_temuan(**base, jenis=jenis, keparahan=keparahan, diharapkan=_rp(jumlah),
                                ditemukan=_rp(int(induk["pagu"])), keterangan=f"{ket}; selisih {_rp(selisih)}"))  # fmt: skip
     return out
@@ -101,7 +105,10 @@ def _pagu_kosong_daun(r: Renstra) -> list[dict[str, Any]]:
 def _tak_terbaca(r: Renstra) -> list[dict[str, Any]]:
     """Overflowed cells outside T-C.27 pagu (which the parent check already reports)."""
     out = []
-    for nama, kolom in (("kinerja", ("target", "realisasi", "rasio")), ("anggaran", ("anggaran", "realisasi", "rasio"))):
+    for nama, kolom in (
+        ("kinerja", ("target", "realisasi", "rasio")),
+        ("anggaran", ("anggaran", "realisasi", "rasio")),
+    ):
         d = getattr(r, nama)
         for k in kolom:
             for _, a in d[d[f"{k}_status"] == "tidak_terbaca"].iterrows():
@@ -145,7 +152,16 @@ def _rasio(d: pd.DataFrame, pembilang: str, penyebut: str, uraian: str, nama_ras
             jenis, ket = f"{nama_rasio} skala salah", "tercetak sebagai pecahan, bukan persen"
         else:
             jenis, ket = f"{nama_rasio} tidak sesuai", f"{a['realisasi_teks']} / {a[penyebut + '_teks']} x 100"
-        out.append(_temuan(**base, jenis=jenis, keparahan=GALAT, diharapkan=_angka(hitung), ditemukan=a["rasio_teks"], keterangan=ket))
+        out.append(
+            _temuan(
+                **base,
+                jenis=jenis,
+                keparahan=GALAT,
+                diharapkan=_angka(hitung),
+                ditemukan=a["rasio_teks"],
+                keterangan=ket,
+            )
+        )
     return out
 
 
@@ -153,9 +169,17 @@ def _melebihi(r: Renstra) -> list[dict[str, Any]]:
     d = r.anggaran
     lebih = d[d["realisasi"].notna() & d["anggaran"].notna() & (d["realisasi"] > d["anggaran"])]
     return [
-        _temuan(tabel=a["tabel"], baris=a["baris"], tahun=a["tahun"], uraian=a["program"], jenis="realisasi melebihi anggaran",
-                keparahan=PERINGATAN, diharapkan=f"≤ {_rp(a['anggaran'])}", ditemukan=_rp(a["realisasi"]),
-                keterangan=f"serapan {_angka(a['realisasi'] / a['anggaran'] * 100)} %")  # fmt: skip
+        _temuan(
+            tabel=a["tabel"],
+            baris=a["baris"],
+            tahun=a["tahun"],
+            uraian=a["program"],
+            jenis="realisasi melebihi anggaran",
+            keparahan=PERINGATAN,
+            diharapkan=f"≤ {_rp(a['anggaran'])}",
+            ditemukan=_rp(a["realisasi"]),
+            keterangan=f"serapan {_angka(a['realisasi'] / a['anggaran'] * 100)} %",
+        )  # fmt: skip
         for _, a in lebih.iterrows()
     ]
 
@@ -200,12 +224,14 @@ def _lintas_tc24_tc27(r: Renstra) -> list[dict[str, Any]]:
         if jumlah.empty:
             break
         acuan = _normal_program(x["program"])
-        mirip = jumlah["nama"].map(lambda n, acuan=acuan: difflib.SequenceMatcher(None, acuan, _normal_program(n)).ratio())
+        mirip = jumlah["nama"].map(
+            lambda n, acuan=acuan: difflib.SequenceMatcher(None, acuan, _normal_program(n)).ratio()
+        )
         if mirip.max() < 0.9:
             continue
         p = jumlah.loc[mirip.idxmax()]
         if pd.notna(p["pagu"]) and abs(float(x["anggaran"]) - float(p["pagu"])) > 1:
-                out.append(_temuan(tabel=x["tabel"], baris=x["baris"], tahun=2020, uraian=x["program"],
+            out.append(_temuan(tabel=x["tabel"], baris=x["baris"], tahun=2020, uraian=x["program"],
                                    jenis="anggaran T-C.24 ≠ pagu T-C.27", keparahan=PERINGATAN, diharapkan=_rp(p["pagu"]),
                                    ditemukan=_rp(x["anggaran"]),
                                    keterangan=f"T-C.27 (2020): jumlah pagu kegiatan '{p['nama']}'"))  # fmt: skip

@@ -30,9 +30,7 @@ def normalisasi_kode(teks: str) -> tuple[str, Skema]:
         raise KodeError(f"kode '{teks}' tidak dikenali")
     if len(bagian[0]) == 6:
         return t, "lokal_lama"
-    if len(bagian) in TINGKAT_PERMENDAGRI90 and all(
-        len(b) <= lebar for b, lebar in zip(bagian, _LEBAR, strict=False)
-    ):
+    if len(bagian) in TINGKAT_PERMENDAGRI90 and all(len(b) <= lebar for b, lebar in zip(bagian, _LEBAR, strict=False)):
         return ".".join(b.zfill(lebar) for b, lebar in zip(bagian, _LEBAR, strict=False)), "permendagri90"
     raise KodeError(
         f"kode '{teks}' tidak sesuai Permendagri 90/2019 (program 7.01.03, kegiatan 7.01.03.2.02, "

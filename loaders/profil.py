@@ -22,7 +22,14 @@ SKEMA_SARPRAS = {
     "tabel": TEKS, "baris": BULAT, "kelompok": TEKS, "nama": TEKS, "jumlah": BULAT, "satuan": TEKS,
     "baik": BULAT, "kurang_baik": BULAT, "rusak": BULAT, "rusak_berat": BULAT, "keterangan": TEKS,
 }  # fmt: skip
-SKEMA_KETERKAITAN = {"tabel": TEKS, "baris": BULAT, "misi_kota": TEKS, "tujuan": TEKS, "sasaran": TEKS, "isu_strategis": TEKS}
+SKEMA_KETERKAITAN = {
+    "tabel": TEKS,
+    "baris": BULAT,
+    "misi_kota": TEKS,
+    "tujuan": TEKS,
+    "sasaran": TEKS,
+    "isu_strategis": TEKS,
+}
 SKEMA_ISU = {"tabel": TEKS, "baris": BULAT, "no": TEKS, "urusan": TEKS, "permasalahan": TEKS, "isu_strategis": TEKS}
 SKEMA_STRATEGI = {
     "tabel": TEKS, "baris": BULAT, "misi": TEKS, "tujuan": TEKS, "sasaran": TEKS, "strategi": TEKS, "arah_kebijakan": TEKS,
@@ -84,7 +91,9 @@ def pegawai(tabel: list[TabelMentah], wilayah: Wilayah) -> tuple[pd.DataFrame, p
                 try:
                     kelurahan = wilayah.kanonik(unit)
                 except KelurahanTakDikenal as e:
-                    raise tm.galat(f"{e}; kelurahan yang dikenal: {', '.join(wilayah.kelurahan)}", b, "unit_kerja") from None
+                    raise tm.galat(
+                        f"{e}; kelurahan yang dikenal: {', '.join(wilayah.kelurahan)}", b, "unit_kerja"
+                    ) from None
                 total.append({"tabel": tm.label, "baris": b, "kriteria": "Unit Kerja", "kategori": unit,
                               "jenis_kelamin": "", "total_dokumen": jumlah})  # fmt: skip
                 for jk, v in (("Laki-laki", laki), ("Perempuan", perempuan)):
@@ -123,7 +132,11 @@ def sarpras(tabel: list[TabelMentah]) -> pd.DataFrame:
             jumlah = int(v.angka)
             kondisi = _kondisi(tm.teks(b, "keterangan"), jumlah)
             if sum(kondisi.values()) > jumlah:
-                raise tm.galat(f"keterangan menyebut lebih banyak barang rusak/kurang baik daripada jumlahnya ({jumlah})", b, "keterangan")
+                raise tm.galat(
+                    f"keterangan menyebut lebih banyak barang rusak/kurang baik daripada jumlahnya ({jumlah})",
+                    b,
+                    "keterangan",
+                )
             rekaman.append({"tabel": tm.label, "baris": b, "kelompok": kelompok, "nama": re.sub(r"^-\s*", "", nama),
                             "jumlah": jumlah, "satuan": v.satuan, "baik": jumlah - sum(kondisi.values()), **kondisi,
                             "keterangan": tm.teks(b, "keterangan")})  # fmt: skip
@@ -146,7 +159,9 @@ def _isi_ke_bawah(tm: TabelMentah, kolom: list[str]) -> list[dict[str, Any]]:
 
 
 def keterkaitan(tabel: list[TabelMentah]) -> pd.DataFrame:
-    return bingkai([r for tm in tabel for r in _isi_ke_bawah(tm, ["misi_kota", "tujuan", "sasaran"])], SKEMA_KETERKAITAN)
+    return bingkai(
+        [r for tm in tabel for r in _isi_ke_bawah(tm, ["misi_kota", "tujuan", "sasaran"])], SKEMA_KETERKAITAN
+    )
 
 
 def isu_strategis(tabel: list[TabelMentah]) -> pd.DataFrame:
@@ -162,7 +177,7 @@ def strategi(tabel: list[TabelMentah]) -> tuple[pd.DataFrame, str]:
         for b in tm.baris_data():
             seksi = baris_seksi(tm, b)
             if seksi.lower().startswith("visi"):
-                visi = seksi.split(":", 1)[-1].strip().strip("“”\"")
+                visi = seksi.split(":", 1)[-1].strip().strip('“”"')
                 continue
             if seksi:
                 misi, tujuan, sas, strat = seksi, "", "", ""

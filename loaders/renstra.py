@@ -69,7 +69,9 @@ def _polaritas(manifest: dict[str, Any]) -> tuple[dict[str, str], str]:
     peta = {}
     for x in [{"polaritas": bawaan, "indikator": ""}, *pol.get("indikator", [])]:
         if x.get("polaritas") not in POLARITAS:
-            raise RenstraError(f"polaritas '{x.get('polaritas')}' di manifest tidak dikenal; pilih {' atau '.join(POLARITAS)}")
+            raise RenstraError(
+                f"polaritas '{x.get('polaritas')}' di manifest tidak dikenal; pilih {' atau '.join(POLARITAS)}"
+            )
         if x.get("indikator"):
             peta[str(x["indikator"])] = str(x["polaritas"])
     return peta, bawaan

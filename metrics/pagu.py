@@ -79,6 +79,28 @@ def _rincian_program(rencana: pd.DataFrame, tahun: int, program_id: str) -> int:
     return total
 
 
+def pagu_program(rencana: pd.DataFrame) -> pd.DataFrame:
+    """Per tahun and program: pagu as printed, or the sum of its rincian when the program's own
+    pagu is unreadable or missing (``dasar`` = "pagu program" / "jumlah rincian").
+
+    Columns: tahun, program_id, kode, nama, pagu (Int64), dasar, pagu_teks (the printed cell).
+    """
+    rekaman = []
+    program = rencana[rencana["tingkat"] == "program"]
+    for (tahun, pid), g in program.groupby(["tahun", "program_id"], sort=False):
+        pagu = _jumlah(g["pagu"])
+        dasar = "pagu program"
+        if pd.isna(pagu):
+            pagu, dasar = _rincian_program(rencana, int(tahun), str(pid)), "jumlah rincian"
+        teks = next((str(t) for t in g["pagu_teks"] if isinstance(t, str) and t.strip()), "")
+        rekaman.append(
+            {"tahun": int(tahun), "program_id": str(pid), "kode": str(g["kode"].iloc[0] or ""),
+             "nama": str(g["nama"].iloc[0]), "pagu": int(pagu), "dasar": dasar, "pagu_teks": teks}
+        )  # fmt: skip
+    hasil = pd.DataFrame(rekaman, columns=["tahun", "program_id", "kode", "nama", "pagu", "dasar", "pagu_teks"])
+    return hasil.astype({"tahun": "Int64", "pagu": "Int64"}).reset_index(drop=True)
+
+
 def total_kecamatan(rencana: pd.DataFrame, audit: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per tahun: total pagu of the kecamatan from program-level pagu where readable.
 

@@ -99,9 +99,7 @@ def test_kosong(teks: str, jenis: str) -> None:
 
 @pytest.mark.parametrize("teks", ["**", "*****", "#####", " ### "])
 def test_tidak_terbaca(teks: str) -> None:
-    assert baca_angka(teks, "rupiah") == Nilai(
-        None, status="tidak_terbaca", teks=teks.strip()
-    )
+    assert baca_angka(teks, "rupiah") == Nilai(None, status="tidak_terbaca", teks=teks.strip())
 
 
 def test_masukan_bilangan_dari_openpyxl() -> None:

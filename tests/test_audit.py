@@ -26,7 +26,16 @@ def _satu(t: pd.DataFrame, **k: object) -> pd.Series:
 
 
 def test_columns_and_order(temuan: pd.DataFrame) -> None:
-    assert list(temuan.columns)[:8] == ["tabel", "baris", "tahun", "uraian", "jenis", "keparahan", "diharapkan", "ditemukan"]
+    assert list(temuan.columns)[:8] == [
+        "tabel",
+        "baris",
+        "tahun",
+        "uraian",
+        "jenis",
+        "keparahan",
+        "diharapkan",
+        "ditemukan",
+    ]
     assert temuan["keparahan"].tolist() == sorted(temuan["keparahan"], key=["galat", "peringatan", "info"].index)
 
 

@@ -5,10 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-TEST_COMMAND = (
-    "python3 -m venv .venv && .venv/bin/pip install -q -r requirements-dev.txt"
-    " && .venv/bin/python -m pytest"
-)
+TEST_COMMAND = "python3 -m venv .venv && .venv/bin/pip install -q -r requirements-dev.txt && .venv/bin/python -m pytest"
 
 
 def test_ci_run_uses_readme_test_command() -> None:

@@ -103,7 +103,12 @@ def test_codes_normalised_and_old_scheme_kept(renstra: Renstra) -> None:
 
 def test_targets_with_units(renstra: Renstra) -> None:
     d = renstra.rencana.set_index(["nama", "tahun"])
-    row = d.loc[("Fasilitasi, Koordinasi dan Pembinaan (Bimtek, Sosialisasi, Konsultasi) Wawasan Kebangsaan dan Ketahanan Nasional", 2022)]
+    row = d.loc[
+        (
+            "Fasilitasi, Koordinasi dan Pembinaan (Bimtek, Sosialisasi, Konsultasi) Wawasan Kebangsaan dan Ketahanan Nasional",
+            2022,
+        )
+    ]
     assert (row["target"], row["satuan"], row["pagu"]) == (24, "Kasus", 349_601_200)
     assert row["polaritas"] == "lebih_rendah"
     r2020 = d.loc[("Peningkatan Pelayanan Publik Kecamatan", 2020)]
@@ -113,7 +118,9 @@ def test_targets_with_units(renstra: Renstra) -> None:
 
 
 def test_distinct_programs_with_the_same_name_stay_distinct(renstra: Renstra) -> None:
-    a = renstra.anggaran[renstra.anggaran["program"] == "Program Peningkatan Partisipasi Masyarakat Dalam Membangun Desa"]
+    a = renstra.anggaran[
+        renstra.anggaran["program"] == "Program Peningkatan Partisipasi Masyarakat Dalam Membangun Desa"
+    ]
     assert a["program_id"].nunique() == 2
     assert sorted(a.loc[a["tahun"] == 2016, "anggaran"].tolist()) == [60_000_000, 64_175_000]
 
@@ -164,7 +171,10 @@ def test_tc23_values(renstra: Renstra) -> None:
 
 
 def test_every_tc23_and_tc24_cell_parsed(renstra: Renstra) -> None:
-    for frame, kolom in ((renstra.kinerja, ("target", "realisasi", "rasio")), (renstra.anggaran, ("anggaran", "realisasi", "rasio"))):
+    for frame, kolom in (
+        (renstra.kinerja, ("target", "realisasi", "rasio")),
+        (renstra.anggaran, ("anggaran", "realisasi", "rasio")),
+    ):
         for k in kolom:
             status = frame[f"{k}_status"]
             assert set(status) <= {"ok", "kosong"}
@@ -184,7 +194,12 @@ def test_sasaran_before_and_after(renstra: Renstra) -> None:
     assert set(tk["versi"]) == {"sebelum"}
     assert tk.loc[(tk["formulir"] == "T-C.25") & (tk["tahun"] == 2024), "target"].item() == 315
     assert tk["sasaran"].iloc[0] == "Meningkatnya Kualitas Pelayanan Publik di Kecamatan Wonoasih"
-    ikm = s[(s["formulir"] == "T-C.28") & (s["indikator"] == "Indeks Kepuasan Masyarakat (IKM)") & (s["jenis"] == "kondisi_awal") & (s["tahun"] == 2019)]
+    ikm = s[
+        (s["formulir"] == "T-C.28")
+        & (s["indikator"] == "Indeks Kepuasan Masyarakat (IKM)")
+        & (s["jenis"] == "kondisi_awal")
+        & (s["tahun"] == 2019)
+    ]
     assert dict(zip(ikm["versi"], ikm["target"], strict=True)) == {"sebelum": 84.5, "sesudah": 84.6}
     assert s.loc[s["target_teks"] == "-", "target"].isna().all()
 
@@ -198,9 +213,17 @@ def test_staff_and_assets(renstra: Renstra) -> None:
     assert unit == {"": 38, "Jrebeng Kidul": 13, "Pakistaji": 10, "Kedung Asem": 12, "Kedung Galeng": 11,
                     "Wonoasih": 11, "Sumber Taman": 9}  # fmt: skip
     s = renstra.sarpras.set_index("nama")
-    assert (s.loc["Meja Kerja", "jumlah"], s.loc["Meja Kerja", "kurang_baik"], s.loc["Meja Kerja", "rusak_berat"]) == (40, 7, 1)
+    assert (s.loc["Meja Kerja", "jumlah"], s.loc["Meja Kerja", "kurang_baik"], s.loc["Meja Kerja", "rusak_berat"]) == (
+        40,
+        7,
+        1,
+    )
     assert s.loc["Meja Kerja", "baik"] == 32
-    assert (s.loc["Komputer", "rusak"], s.loc["LCD", "kurang_baik"], s.loc["Gedung Kantor", "satuan"]) == (2, 1, "lokal")
+    assert (s.loc["Komputer", "rusak"], s.loc["LCD", "kurang_baik"], s.loc["Gedung Kantor", "satuan"]) == (
+        2,
+        1,
+        "lokal",
+    )
     assert len(renstra.sarpras) == 32 and set(renstra.sarpras["kelompok"]) == {"Sarana", "Prasarana"}
 
 

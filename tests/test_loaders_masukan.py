@@ -53,7 +53,9 @@ def test_shifted_header(salinan: Path) -> None:
         rows[0][2], rows[0][3] = rows[0][3], rows[0][2]
 
     _ubah_csv(salinan, "t-c27_rencana_2022-2024.csv", geser)
-    with pytest.raises(RenstraError, match=r"kolom ke-3 seharusnya 'kode' tetapi 'program_kegiatan' \(urutan kolom bergeser\)"):
+    with pytest.raises(
+        RenstraError, match=r"kolom ke-3 seharusnya 'kode' tetapi 'program_kegiatan' \(urutan kolom bergeser\)"
+    ):
         load_renstra(salinan)
 
 
@@ -178,7 +180,9 @@ def test_xlsx_numbers_typed_as_numbers_are_read(buku: Path, tmp_path: Path) -> N
     wb = load_workbook(buku)
     wb["tc27_2022"]["H4"] = 1997779200  # a real number instead of the printed text
     r = load_renstra(_simpan(wb, tmp_path))
-    assert r.rencana.loc[(r.rencana["kode"] == "7.01.03") & (r.rencana["tahun"] == 2022), "pagu"].item() == 1_997_779_200
+    assert (
+        r.rencana.loc[(r.rencana["kode"] == "7.01.03") & (r.rencana["tahun"] == 2022), "pagu"].item() == 1_997_779_200
+    )
 
 
 def test_xlsx_hostile_and_broken_files(buku: Path, tmp_path: Path) -> None:

@@ -26,7 +26,12 @@ def test_every_cell_is_in_its_table_in_the_source(renstra: Renstra) -> None:
     for tid, tm in renstra.tabel_mentah.items():
         potongan = "\n".join(baris_sumber[i - 1] for i in _rentang(tm.meta["sumber_baris"]))
         sel_sumber = {c.strip() for ln in potongan.split("\n") for c in ln.split("\t")}
-        dikoreksi = {b for k in tm.meta.get("koreksi", []) if k["jenis"] in ("ejaan", "sambung_halaman", "html") for b in k["baris"]}
+        dikoreksi = {
+            b
+            for k in tm.meta.get("koreksi", [])
+            if k["jenis"] in ("ejaan", "sambung_halaman", "html")
+            for b in k["baris"]
+        }
         diperiksa = 0
         for b in tm.baris_data():
             if b in dikoreksi:
@@ -43,7 +48,15 @@ def test_every_correction_names_its_source_lines(renstra: Renstra) -> None:
     for tm in renstra.tabel_mentah.values():
         for k in tm.meta.get("koreksi", []):
             assert re.fullmatch(r"[\d, -]+", k["sumber_baris_teks"]), k
-            assert k["jenis"] in {"penjajaran", "header_halaman", "baris_ulang", "ejaan", "sambung_halaman", "html", "sel_kosong"}
+            assert k["jenis"] in {
+                "penjajaran",
+                "header_halaman",
+                "baris_ulang",
+                "ejaan",
+                "sambung_halaman",
+                "html",
+                "sel_kosong",
+            }
             assert all(1 <= b <= len(tm.data) for b in k["baris"])
 
 

@@ -45,9 +45,7 @@ SERVER_STOP_TIMEOUT_S = 10.0
 _BROWSER_DIR = Path(__file__).resolve().parent
 
 
-def pytest_collection_modifyitems(
-    config: pytest.Config, items: list[pytest.Item]
-) -> None:
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         if _BROWSER_DIR in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.browser)
@@ -104,9 +102,7 @@ def _stop_process_group(proc: subprocess.Popen[bytes]) -> None:
         proc.wait(timeout=SERVER_STOP_TIMEOUT_S)
 
 
-def _wait_healthy(
-    proc: subprocess.Popen[bytes], url: str, timeout_s: float
-) -> str | None:
+def _wait_healthy(proc: subprocess.Popen[bytes], url: str, timeout_s: float) -> str | None:
     """Poll the health endpoint; return None when healthy, else a reason string."""
     deadline = time.monotonic() + timeout_s
     last_error = "no response yet"
@@ -122,9 +118,7 @@ def _wait_healthy(
         except (urllib.error.URLError, ConnectionError, TimeoutError, OSError) as exc:
             last_error = repr(exc)
         time.sleep(0.25)
-    return (
-        f"health check did not return 'ok' within {timeout_s:.0f}s (last: {last_error})"
-    )
+    return f"health check did not return 'ok' within {timeout_s:.0f}s (last: {last_error})"
 
 
 @pytest.fixture(scope="session")
@@ -154,14 +148,11 @@ def streamlit_server() -> Iterator[str]:
             start_new_session=True,
         )
     try:
-        problem = _wait_healthy(
-            proc, f"{base_url}/_stcore/health", SERVER_START_TIMEOUT_S
-        )
+        problem = _wait_healthy(proc, f"{base_url}/_stcore/health", SERVER_START_TIMEOUT_S)
         if problem is not None:
             _stop_process_group(proc)
             pytest.fail(
-                f"Streamlit server failed to start: {problem}\n"
-                f"--- tail of {log_path} ---\n{_log_tail(log_path)}",
+                f"Streamlit server failed to start: {problem}\n--- tail of {log_path} ---\n{_log_tail(log_path)}",
                 pytrace=False,
             )
         yield base_url
@@ -193,9 +184,7 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture()
 def page(browser: Browser) -> Iterator[Page]:
     """A fresh context + page per test (1366x800, Indonesian locale)."""
-    context = browser.new_context(
-        viewport={"width": 1366, "height": 800}, locale="id-ID"
-    )
+    context = browser.new_context(viewport={"width": 1366, "height": 800}, locale="id-ID")
     page = context.new_page()
     try:
         yield page

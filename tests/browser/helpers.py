@@ -9,11 +9,7 @@ APP_SELECTOR = '[data-testid="stApp"]'
 #   data-test-connection-state: "CONNECTED" once the websocket is up
 #   data-test-script-state: "initial" before the first run, then
 #     "rerunRequested" / "running" / "notRunning" / "compilationError" / ...
-APP_IDLE_SELECTOR = (
-    '[data-testid="stApp"]'
-    '[data-test-connection-state="CONNECTED"]'
-    '[data-test-script-state="notRunning"]'
-)
+APP_IDLE_SELECTOR = '[data-testid="stApp"][data-test-connection-state="CONNECTED"][data-test-script-state="notRunning"]'
 STATUS_WIDGET_SELECTOR = '[data-testid="stStatusWidget"]'
 EXCEPTION_SELECTOR = '[data-testid="stException"]'
 MAIN_BLOCK_SELECTOR = '[data-testid="stMainBlockContainer"]'
@@ -42,6 +38,4 @@ def assert_no_exception(page: Page) -> None:
     count = exceptions.count()
     if count:
         texts = "\n---\n".join(exceptions.all_inner_texts())
-        raise AssertionError(
-            f"{count} Streamlit exception element(s) on the page:\n{texts}"
-        )
+        raise AssertionError(f"{count} Streamlit exception element(s) on the page:\n{texts}")

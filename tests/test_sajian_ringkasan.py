@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-import ringkasan
 from loaders import Renstra, load_renstra
+from sajian import ringkasan
 
 
 @pytest.fixture(scope="module")

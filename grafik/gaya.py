@@ -1,0 +1,137 @@
+"""The one chart style: Okabe-Ito palette, Indonesian separators, hover text from ``formatting``.
+
+Why hover text is precomputed: plotly's d3 formats cannot write ``Rp 1.800.000.000`` or
+``94,95 %`` exactly as ``formatting`` does, and a chart that rounds differently from its
+table invites questions in a Musrenbang. So every trace carries its hover lines as
+``customdata`` / ``hovertext`` made by ``formatting``, and axes get ticks labelled by it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+
+import formatting as fmt
+
+# Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
+PALET: tuple[str, ...] = (
+    "#0072B2",  # biru
+    "#E69F00",  # jingga
+    "#009E73",  # hijau kebiruan
+    "#CC79A7",  # merah muda keunguan
+    "#56B4E9",  # biru langit
+    "#D55E00",  # merah bata
+    "#F0E442",  # kuning
+    "#000000",  # hitam
+)
+ABU = "#9A9A9A"  # "tidak ada data": never a palette colour
+ABU_MUDA = "#DDDDDD"
+
+# Predikat colours by rank (highest first), so a region with another scale in
+# settings/predikat.toml still gets an ordered, colour-blind-safe ramp.
+_RAMP_PREDIKAT = ("#009E73", "#56B4E9", "#F0E442", "#E69F00", "#D55E00", "#CC79A7", "#000000")
+TANPA_PREDIKAT = "Tanpa capaian"
+
+FONT = "Source Sans Pro, Arial, sans-serif"
+TINGGI = 420
+TINGGI_PRESENTASI = 620
+
+
+def warna(i: int) -> str:
+    """The i-th palette colour (wraps around)."""
+    return PALET[i % len(PALET)]
+
+
+def warna_seri(nama: Iterable[str]) -> dict[str, str]:
+    """A stable colour per series name, in first-seen order."""
+    hasil: dict[str, str] = {}
+    for n in nama:
+        if n not in hasil:
+            hasil[n] = warna(len(hasil))
+    return hasil
+
+
+def warna_predikat(urutan: Sequence[str]) -> dict[str, str]:
+    """Predikat name -> colour, ``urutan`` from highest to lowest (``Skala.nama``); plus TANPA_PREDIKAT."""
+    hasil = {n: _RAMP_PREDIKAT[i % len(_RAMP_PREDIKAT)] for i, n in enumerate(urutan)}
+    hasil[TANPA_PREDIKAT] = ABU
+    return hasil
+
+
+def terapkan(fig: go.Figure, judul_x: str = "", judul_y: str = "", tinggi: int = TINGGI) -> go.Figure:
+    """Apply the house style in place and return ``fig``."""
+    fig.update_layout(
+        separators=",.",
+        font={"family": FONT, "size": 14, "color": "#1A1A1A"},
+        colorway=list(PALET),
+        paper_bgcolor="#FFFFFF",
+        plot_bgcolor="#FFFFFF",
+        height=tinggi,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0, "title": None},
+        hoverlabel={"font": {"family": FONT, "size": 14}, "bgcolor": "#FFFFFF"},
+        hovermode="closest",
+    )
+    fig.update_xaxes(title=judul_x or None, showgrid=False, linecolor="#888888", automargin=True)
+    fig.update_yaxes(title=judul_y or None, gridcolor="#E5E5E5", zerolinecolor="#888888", automargin=True)
+    return fig
+
+
+def besar(fig: go.Figure) -> go.Figure:
+    """Presentation variant: larger type and a taller plot, for a projector at the back of a hall."""
+    fig.update_layout(font={"size": 22}, hoverlabel={"font": {"size": 20}}, height=TINGGI_PRESENTASI)
+    return fig
+
+
+def _langkah_rapi(maks: float, jumlah: int = 5) -> float:
+    """A 1-2-2,5-5 x 10^k step giving about ``jumlah`` ticks up to ``maks``."""
+    kasar = maks / jumlah
+    pangkat = 10 ** math.floor(math.log10(kasar))
+    for kali in (1, 2, 2.5, 5, 10):
+        if kasar <= kali * pangkat:
+            return kali * pangkat
+    return 10 * pangkat
+
+
+def tik_rupiah(nilai: Iterable[Any]) -> tuple[list[float], list[str]]:
+    """Tick positions and ``Rp 1,5 M`` labels covering 0..max(nilai) (negatives too)."""
+    angka = [float(v) for v in nilai if v is not None and v == v]
+    atas = max([0.0, *angka])
+    bawah = min([0.0, *angka])
+    rentang = atas - bawah
+    if rentang <= 0:
+        return [0.0], [fmt.rupiah_ringkas(0)]
+    langkah = _langkah_rapi(rentang)
+    mulai = math.floor(bawah / langkah) * langkah
+    posisi = []
+    v = mulai
+    while v <= atas + langkah * 0.999:
+        posisi.append(round(v, 6))
+        v += langkah
+    return posisi, [fmt.rupiah_ringkas(p) if p else "0" for p in posisi]
+
+
+def sumbu_rupiah(fig: go.Figure, nilai: Iterable[Any], sumbu: str = "y") -> go.Figure:
+    """Label a Rupiah axis with ``formatting.rupiah_ringkas`` ticks (``Rp 2,0 M``), not d3's ``2G``."""
+    posisi, label = tik_rupiah(nilai)
+    ubah = fig.update_yaxes if sumbu == "y" else fig.update_xaxes
+    ubah(tickmode="array", tickvals=posisi, ticktext=label)
+    return fig
+
+
+def sumbu_persen(fig: go.Figure, sumbu: str = "y") -> go.Figure:
+    """A percent axis: ``94,95 %`` style ticks (values are percentages already)."""
+    ubah = fig.update_yaxes if sumbu == "y" else fig.update_xaxes
+    ubah(ticksuffix=" %", tickformat=",.0f")
+    return fig
+
+
+def hover(*baris: str) -> str:
+    """A hovertemplate showing precomputed lines of ``customdata`` (``baris`` are labels)."""
+    isi = "<br>".join(
+        f"{label}: %{{customdata[{i}]}}" if label else f"%{{customdata[{i}]}}" for i, label in enumerate(baris)
+    )
+    return isi + "<extra></extra>"

@@ -1,0 +1,5 @@
+"""Halaman sementara: diisi oleh isu 4."""
+
+import streamlit as st
+
+st.header("anggaran")
