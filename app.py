@@ -6,14 +6,13 @@ copied link reopens the same view) and the presentation-mode switch. Pages hold 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import streamlit as st
 
 import formatting as fmt
 import state
 import ui
 from loaders import RenstraError
+from navigasi import HALAMAN
 from sajian import pilihan
 
 st.set_page_config(
@@ -21,32 +20,8 @@ st.set_page_config(
 )
 
 
-@dataclass(frozen=True)
-class Halaman:
-    skrip: str
-    judul: str
-    ikon: str
-    filter: tuple[str, ...] = ()
-
-
-# The page scripts live in halaman/, not pages/: Streamlit 1.67 treats a pages/ folder
-# next to the entrypoint as the old multipage layout until the first st.navigation call
-# in the process, so a deep link (e.g. /kualitas_data) opened first after a restart, and
-# every AppTest.switch_page, would run the page alone: no title, no layout, no sidebar.
-HALAMAN = (
-    Halaman("halaman/ringkasan.py", "Ringkasan", ":material/dashboard:", (ui.KUNCI_TAHUN,)),
-    Halaman("halaman/anggaran.py", "Anggaran", ":material/payments:", (ui.KUNCI_TAHUN, ui.KUNCI_PROGRAM)),
-    Halaman("halaman/kinerja.py", "Kinerja", ":material/trending_up:", (ui.KUNCI_TAHUN,)),
-    Halaman("halaman/kelurahan.py", "Kelurahan", ":material/location_city:", (ui.KUNCI_TAHUN, ui.KUNCI_KELURAHAN)),
-    Halaman("halaman/program.py", "Program", ":material/account_tree:", (ui.KUNCI_PROGRAM,)),
-    Halaman("halaman/perubahan.py", "Perubahan Renstra", ":material/compare_arrows:"),
-    Halaman("halaman/profil.py", "Profil kecamatan", ":material/groups:"),
-    Halaman("halaman/kualitas_data.py", "Kualitas data", ":material/fact_check:"),
-    Halaman("halaman/tabel_dokumen.py", "Tabel dokumen", ":material/table:"),
-)
-
 presentasi = ui.presentasi()
-halaman = {h.skrip: st.Page(h.skrip, title=h.judul, icon=h.ikon, default=i == 0) for i, h in enumerate(HALAMAN)}
+halaman = {h.skrip: st.Page(h.skrip, title=h.judul, icon=h.ikon, default=h.utama) for h in HALAMAN}
 pg = st.navigation(list(halaman.values()), position="top" if presentasi else "sidebar")
 aktif = next(h for h in HALAMAN if halaman[h.skrip].url_path == pg.url_path)
 

@@ -19,11 +19,11 @@ import streamlit as st
 import ekspor
 import formatting as fmt
 from grafik import gaya
+from navigasi import KUNCI_KELURAHAN, KUNCI_PROGRAM, KUNCI_TAHUN
 
 KUNCI_MODE = "mode"
-BIASA, PRESENTASI = "biasa", "presentasi"
+PRESENTASI = "presentasi"
 KUNCI_SLIDE = "slide"
-KUNCI_TAHUN, KUNCI_PROGRAM, KUNCI_KELURAHAN = "tahun", "program", "kelurahan"
 SEMUA = "semua"
 
 _CSS_PRESENTASI = """
@@ -35,70 +35,117 @@ html { font-size: 21px; }
 """
 
 
-# --- mode -------------------------------------------------------------------------------
+# --- filters kept in the URL -----------------------------------------------------------------
+#
+# Streamlit's own ``bind="query-params"`` writes the *label* of the chosen option into the URL
+# (``?program=7.01.03+Pemberdayaan+Masyarakat+...``) and drops values it cannot match. We want
+# short, stable values (``?program=7.01.03``, ``?mode=presentasi``) that survive a label change,
+# so the URL is synced here: read once when the widget first appears, written after each run.
+# A shadow copy in session_state keeps the choice while the user visits pages without the widget.
 
 
-def mode_diminta() -> str:
-    """The mode asked for by the widget (after a click) or by the URL (first load of a link)."""
-    nilai = st.session_state.get(KUNCI_MODE) or st.query_params.get(KUNCI_MODE) or BIASA
-    return PRESENTASI if nilai == PRESENTASI else BIASA
+def _bayangan(kunci: str) -> str:
+    return f"_pilihan_{kunci}"
+
+
+def _awal(kunci: str, opsi: Sequence[Any], bawaan: Any) -> None:
+    """Seed the widget's state from the URL, else the shadow copy, else ``bawaan``."""
+    sekarang = st.session_state.get(kunci)
+    if kunci in st.session_state and sekarang in opsi:
+        return
+    teks = st.query_params.get(kunci)
+    dari_url = next((v for v in opsi if str(v) == teks), None) if teks is not None else None
+    simpanan = st.session_state.get(_bayangan(kunci))
+    if dari_url is not None:
+        st.session_state[kunci] = dari_url
+    elif simpanan in opsi:
+        st.session_state[kunci] = simpanan
+    else:
+        st.session_state[kunci] = bawaan
+
+
+def _tulis_url(kunci: str, nilai: Any, bawaan: Any) -> None:
+    """Keep the URL equal to the view: the value when it is not the default, nothing otherwise."""
+    st.session_state[_bayangan(kunci)] = nilai
+    if nilai == bawaan:
+        if kunci in st.query_params:
+            del st.query_params[kunci]
+    elif st.query_params.get(kunci) != str(nilai):
+        st.query_params[kunci] = str(nilai)
+
+
+def pilih(
+    label: str,
+    opsi: Mapping[Any, str] | Sequence[Any],
+    kunci: str,
+    bawaan: Any = None,
+    wadah: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """A selectbox whose value lives in the URL as ``?<kunci>=<value>`` (value, not label).
+
+    ``opsi`` is a list of values or a mapping value -> label; ``bawaan`` (default: the first
+    option) is left out of the URL. A value in the URL that is not an option is ignored.
+    """
+    label_opsi = dict(opsi) if isinstance(opsi, Mapping) else {v: str(v) for v in opsi}
+    nilai_opsi = list(label_opsi)
+    if not nilai_opsi:
+        return None
+    bawaan = nilai_opsi[0] if bawaan is None or bawaan not in label_opsi else bawaan
+    _awal(kunci, nilai_opsi, bawaan)
+    with wadah if wadah is not None else st.container():
+        nilai = st.selectbox(label, nilai_opsi, format_func=label_opsi.__getitem__, key=kunci, **kwargs)
+    _tulis_url(kunci, nilai, bawaan)
+    return nilai
+
+
+# --- mode -------------------------------------------------------------------------------------
 
 
 def presentasi() -> bool:
-    """True in presentation mode."""
-    return mode_diminta() == PRESENTASI
+    """True in presentation mode (``?mode=presentasi``, or the switch turned on)."""
+    if KUNCI_MODE in st.session_state:
+        return bool(st.session_state[KUNCI_MODE])
+    if _bayangan(KUNCI_MODE) in st.session_state:
+        return bool(st.session_state[_bayangan(KUNCI_MODE)])
+    return st.query_params.get(KUNCI_MODE) == PRESENTASI
 
 
-def pilih_mode(wadah: Any) -> str:
-    """The mode switch (bound to ``?mode=``), drawn in ``wadah``; applies the presentation CSS."""
+def pilih_mode(wadah: Any) -> bool:
+    """The presentation switch, drawn in ``wadah`` and kept in the URL; applies the presentation CSS."""
+    _awal(KUNCI_MODE, [False, True], presentasi())
     with wadah:
-        mode = st.segmented_control(
-            "Tampilan",
-            [BIASA, PRESENTASI],
-            default=BIASA,
-            required=True,
-            format_func={BIASA: "Biasa", PRESENTASI: "Presentasi"}.get,
+        aktif = st.toggle(
+            "Mode presentasi",
             key=KUNCI_MODE,
-            bind="query-params",
-            help="Presentasi: tanpa sidebar, huruf besar, satu grafik per layar (untuk Musrenbang).",
+            help="Untuk Musrenbang: tanpa sidebar, huruf besar, satu grafik per layar dengan tombol berikut/sebelumnya.",
         )
-    if mode == PRESENTASI:
+    st.session_state[_bayangan(KUNCI_MODE)] = aktif
+    if aktif and st.query_params.get(KUNCI_MODE) != PRESENTASI:
+        st.query_params[KUNCI_MODE] = PRESENTASI
+    elif not aktif and KUNCI_MODE in st.query_params:
+        del st.query_params[KUNCI_MODE]
+    if aktif:
         st.html(_CSS_PRESENTASI)
-    return mode
+    return aktif
 
 
-# --- shared filters -------------------------------------------------------------------------
+# --- shared filters ---------------------------------------------------------------------------
 
 
 def filter_tahun(wadah: Any, pilihan: Sequence[int]) -> int:
-    """Year filter (``?tahun=``); the latest plan year by default."""
-    with wadah:
-        return st.selectbox("Tahun", list(pilihan), index=len(pilihan) - 1, key=KUNCI_TAHUN, bind="query-params")
+    """Year filter (``?tahun=2022``); the latest plan year by default."""
+    return pilih("Tahun", list(pilihan), KUNCI_TAHUN, bawaan=pilihan[-1], wadah=wadah)
 
 
 def filter_program(wadah: Any, label: Mapping[str, str]) -> str:
     """Program filter (``?program=7.01.03``); ``SEMUA`` for every program."""
-    opsi = [SEMUA, *label]
-    with wadah:
-        return st.selectbox(
-            "Program",
-            opsi,
-            format_func=lambda k: "Semua program" if k == SEMUA else label[k],
-            key=KUNCI_PROGRAM,
-            bind="query-params",
-        )
+    return pilih("Program", {SEMUA: "Semua program", **label}, KUNCI_PROGRAM, wadah=wadah)
 
 
 def filter_kelurahan(wadah: Any, kelurahan: Sequence[str]) -> str:
     """Kelurahan filter (``?kelurahan=Pakistaji``); ``SEMUA`` for the whole kecamatan."""
-    with wadah:
-        return st.selectbox(
-            "Kelurahan",
-            [SEMUA, *kelurahan],
-            format_func=lambda k: "Seluruh kecamatan" if k == SEMUA else k,
-            key=KUNCI_KELURAHAN,
-            bind="query-params",
-        )
+    return pilih("Kelurahan", {SEMUA: "Seluruh kecamatan", **{k: k for k in kelurahan}}, KUNCI_KELURAHAN, wadah=wadah)
 
 
 def nilai_filter(kunci: str, bawaan: Any = None) -> Any:

@@ -80,6 +80,18 @@ def terapkan(fig: go.Figure, judul_x: str = "", judul_y: str = "", tinggi: int =
     return fig
 
 
+def sumbu_tahun(fig: go.Figure, sumbu: str = "x") -> go.Figure:
+    """Years as categories: ``2020 2021 ...``, never ``2.020,5`` between two ticks."""
+    ubah = fig.update_xaxes if sumbu == "x" else fig.update_yaxes
+    ubah(type="category")
+    return fig
+
+
+def tahun(nilai: Iterable[Any]) -> list[str]:
+    """Year values as axis labels (``2024``, no thousands separator)."""
+    return [str(int(v)) for v in nilai]
+
+
 def besar(fig: go.Figure) -> go.Figure:
     """Presentation variant: larger type and a taller plot, for a projector at the back of a hall."""
     fig.update_layout(font={"size": 22}, hoverlabel={"font": {"size": 20}}, height=TINGGI_PRESENTASI)

@@ -1,53 +1,120 @@
-"""Ringkasan: the Renstra at a glance (title, visi, tables loaded, program pagu per year)."""
+"""Ringkasan: the Renstra at a glance (pagu per year and per program, serapan, tujuan and sasaran)."""
 
 import streamlit as st
 
 import formatting as fmt
 import state
-from sajian import ringkasan
+import ui
+from grafik import ringkasan as grafik
+from sajian import ringkasan as sajian
 
 r = state.renstra()
+tahun = int(ui.nilai_filter(ui.KUNCI_TAHUN, 2024))
 
 st.header("Ringkasan")
-st.markdown(f"**{r.judul}**")
-if r.visi:
-    st.markdown(f"**Visi:** {r.visi}")
-
-st.subheader("Pagu program per tahun (T-C.27)")
-st.caption(
-    "Jumlah pagu baris *program* di tabel T-C.27 yang tercetak terbaca. "
-    "Pagu yang tidak terbaca tidak diisi dan tidak ditebak. " + fmt.KETERANGAN_SATUAN + "."
+ui.pengantar(
+    f"**{r.judul}**" + (f"  \n**Visi:** {r.visi}" if r.visi else "") + "  \n"
+    "Semua angka berasal dari tabel dokumen; yang tidak terbaca di dokumen ditandai, tidak ditebak. "
+    + fmt.KETERANGAN_SATUAN
+    + "."
 )
-pagu = ringkasan.pagu_program_per_tahun(r.rencana)
-for kolom, baris in zip(st.columns(len(pagu)), pagu.itertuples(index=False), strict=True):
-    with kolom:
-        st.metric(f"Pagu program {baris.tahun}", fmt.rupiah_ringkas(baris.pagu_program))
-        if baris.program_terbaca:
-            st.caption(fmt.rupiah(baris.pagu_program))
-        if baris.program_tak_terbaca:
-            hanya = (
-                f"Jumlah {baris.program_terbaca} dari {baris.jumlah_program} program saja; "
-                if baris.program_terbaca
-                else ""
-            )
-            st.caption(
-                hanya + f"{baris.program_tak_terbaca} program pagu-nya tidak terbaca di dokumen (*****); "
-                "lihat Kualitas data"
-            )
-if (pagu["program_tak_terbaca"] > 0).any():
-    st.page_link("halaman/kualitas_data.py", label="Kualitas data", icon=":material/fact_check:")
 
-st.subheader("Tabel yang dimuat")
-tabel = ringkasan.daftar_tabel(r)
-st.markdown(f"{fmt.angka(len(tabel))} tabel dimuat dari dokumen.")
-st.dataframe(
-    tabel,
-    hide_index=True,
-    height="content",
-    column_config={
-        "tabel": "Tabel",
-        "judul": st.column_config.TextColumn("Judul", width="medium"),
-        "bagian": "Bagian",
-        "jumlah_baris": st.column_config.NumberColumn("Jumlah baris", format="%d"),
-    },
+
+def sekilas() -> None:
+    pagu = state.sajikan(sajian.pagu_per_tahun).set_index("tahun")
+    serapan = state.sajikan(sajian.serapan_per_tahun).set_index("tahun")
+    terakhir = state.sajikan(sajian.tahun_realisasi_terakhir)
+    kiri, tengah, kanan = st.columns(3)
+    if tahun in pagu.index:
+        baris = pagu.loc[tahun]
+        kiri.metric(f"Pagu indikatif {tahun}", fmt.rupiah_ringkas(baris["pagu"]), border=True)
+        kiri.caption(fmt.rupiah(baris["pagu"]) + (f"; {baris['catatan']}" if baris["catatan"] else ""))
+    if terakhir is not None and terakhir in serapan.index:
+        s = serapan.loc[terakhir]
+        tengah.metric(f"Serapan anggaran {terakhir}", fmt.persen(s["serapan"]), border=True)
+        tengah.caption(
+            f"Realisasi {fmt.rupiah(s['realisasi'])} dari anggaran {fmt.rupiah(s['anggaran'])} "
+            f"({fmt.angka(s['program'])} program T-C.24 yang mencetak keduanya)"
+        )
+    program = state.sajikan(sajian.pagu_program_tahun, tahun)
+    kanan.metric(f"Program {tahun}", fmt.angka(len(program)), border=True)
+    if not program.empty:
+        kanan.caption(f"Terbesar: {program['program'].iloc[0]} ({fmt.rupiah_ringkas(program['pagu'].iloc[0])})")
+
+
+ui.tampilkan(
+    [
+        ui.Panel(f"Sekilas {tahun}", isi=sekilas, kunci="sekilas"),
+        ui.Panel(
+            "Pagu indikatif per tahun",
+            data=lambda: state.sajikan(sajian.pagu_per_tahun),
+            grafik=grafik.pagu_per_tahun,
+            kolom={
+                "tahun": ui.Kolom("Tahun", "tahun"),
+                "pagu": ui.Kolom("Pagu (Rp)", "rupiah"),
+                "program": ui.Kolom("Jumlah program", "bulat"),
+                "catatan": ui.Kolom("Catatan"),
+            },
+            keterangan="Jumlah pagu program di T-C.27 per tahun. Batang bergaris: sebagian program tercetak "
+            "***** di dokumen, jadi pagunya dijumlah dari kegiatan/sub kegiatan (lihat Kualitas data).",
+            sumber="T-C.27 Rencana Program, Kegiatan, dan Pendanaan (2020, 2021, 2022-2024)",
+            kunci="pagu-per-tahun",
+        ),
+        ui.Panel(
+            f"Pagu per program {tahun}",
+            data=lambda: state.sajikan(sajian.pagu_program_tahun, tahun),
+            grafik=grafik.pagu_program,
+            kolom={
+                "kunci": ui.Kolom("Kode"),
+                "program": ui.Kolom("Program"),
+                "pagu": ui.Kolom("Pagu (Rp)", "rupiah"),
+                "dasar": ui.Kolom("Dasar"),
+            },
+            keterangan="Program tahun 2020 memakai kode lama; tidak dipetakan ke kode baru.",
+            sumber=f"T-C.27, tahun {tahun}",
+            kunci="pagu-program",
+        ),
+        ui.Panel(
+            "Serapan anggaran per tahun",
+            data=lambda: state.sajikan(sajian.serapan_per_tahun),
+            grafik=grafik.serapan_per_tahun,
+            kolom={
+                "tahun": ui.Kolom("Tahun", "tahun"),
+                "anggaran": ui.Kolom("Anggaran (Rp)", "rupiah"),
+                "realisasi": ui.Kolom("Realisasi (Rp)", "rupiah"),
+                "serapan": ui.Kolom("Serapan", "persen"),
+                "program": ui.Kolom("Jumlah program", "bulat"),
+            },
+            keterangan="Jumlah realisasi ÷ jumlah anggaran program yang mencetak keduanya di T-C.24. "
+            "Titik abu-abu (2019): dokumen menyamakan realisasi dengan target, jadi 100 % itu bukan hasil nyata.",
+            sumber="T-C.24 Anggaran dan Realisasi Pendanaan Pelayanan Perangkat Daerah",
+            kunci="serapan",
+        ),
+        ui.Panel(
+            "Tujuan dan sasaran dengan target indikatornya",
+            data=lambda: state.sajikan(sajian.tujuan_sasaran),
+            kolom={
+                "level": ui.Kolom("Tingkat"),
+                "no": ui.Kolom("No"),
+                "uraian": ui.Kolom("Tujuan / sasaran"),
+                "indikator": ui.Kolom("Indikator"),
+                "satuan": ui.Kolom("Satuan"),
+            }
+            | {str(t): ui.Kolom(f"Target {t}", "angka") for t in range(2020, 2025)},
+            keterangan="Renstra setelah perubahan (T-C.25).",
+            sumber="T-C.25 Tujuan dan Sasaran Jangka Menengah Pelayanan PD (setelah perubahan)",
+            kunci="tujuan-sasaran",
+        ),
+        ui.Panel(
+            "Tabel dokumen yang dimuat",
+            data=lambda: state.sajikan(sajian.daftar_tabel),
+            kolom={
+                "tabel": ui.Kolom("Tabel"),
+                "judul": ui.Kolom("Judul"),
+                "bagian": ui.Kolom("Bagian"),
+                "jumlah_baris": ui.Kolom("Jumlah baris", "bulat"),
+            },
+            kunci="tabel-dimuat",
+        ),
+    ]
 )

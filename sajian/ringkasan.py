@@ -6,7 +6,9 @@ from typing import Any
 
 import pandas as pd
 
+import metrics
 from loaders import Renstra
+from sajian import pilihan
 
 
 def daftar_tabel(r: Renstra) -> pd.DataFrame:
@@ -109,3 +111,80 @@ def judul_kolom(r: Renstra, tid: str) -> dict[str, str]:
     """Column key -> the column's printed heading (group + label), for one table's form."""
     formulir = r.tabel_mentah[tid].formulir
     return {k: formulir.label(k) for k in formulir.keys}
+
+
+def pagu_per_tahun(r: Renstra) -> pd.DataFrame:
+    """Total pagu per year (T-C.27): the programs' pagu, a rincian sum where a program's is unreadable.
+
+    Columns: tahun, pagu (Int64), program, program_rincian (how many programs were summed from
+    their kegiatan / sub kegiatan because the document printed ***** / #####), catatan.
+    """
+    p = metrics.pagu_program(r.rencana)
+    hasil = (
+        p.assign(rincian=p["dasar"].eq("jumlah rincian"))
+        .groupby("tahun", sort=True)
+        .agg(pagu=("pagu", "sum"), program=("program_id", "size"), program_rincian=("rincian", "sum"))
+        .reset_index()
+    )
+    hasil["catatan"] = [
+        "" if n == 0 else f"{n} dari {m} program dijumlah dari rinciannya (pagu program tidak terbaca di dokumen)"
+        for n, m in zip(hasil["program_rincian"], hasil["program"], strict=True)
+    ]
+    return hasil.astype({"tahun": "Int64", "pagu": "Int64", "program": "Int64", "program_rincian": "Int64",
+                         "catatan": "string"})  # fmt: skip
+
+
+def pagu_program_tahun(r: Renstra, tahun: int) -> pd.DataFrame:
+    """Pagu of each program in ``tahun``, largest first: kunci, program (label), pagu, dasar."""
+    p = metrics.pagu_program(r.rencana)
+    p = p[p["tahun"] == tahun].copy()
+    label = pilihan.program(r)
+    ke_kunci = dict(zip(r.rencana["program_id"], pilihan.kunci_program(r.rencana), strict=True))
+    p["kunci"] = p["program_id"].map(ke_kunci)
+    p["program"] = p["kunci"].map(label)
+    hasil = p[["kunci", "program", "pagu", "dasar"]].sort_values("pagu", ascending=False, kind="stable")
+    return hasil.reset_index(drop=True).astype({"kunci": "string", "program": "string", "dasar": "string"})
+
+
+def tahun_realisasi_terakhir(r: Renstra) -> int | None:
+    """The latest year with realisasi in T-C.23/T-C.24 that the document did not copy from targets."""
+    a = r.anggaran[r.anggaran["realisasi"].notna() & ~r.anggaran["realisasi_disamakan_target"].fillna(False)]
+    return int(a["tahun"].max()) if not a.empty else None
+
+
+def serapan_per_tahun(r: Renstra) -> pd.DataFrame:
+    """Kecamatan-wide serapan per year of T-C.24: sum of realisasi / sum of anggaran x 100.
+
+    Only programs with both figures count (a program with anggaran but no realisasi would
+    otherwise pull the ratio down). Columns: tahun, anggaran, realisasi, serapan, program,
+    disamakan (the document copied targets into realisasi that year).
+    """
+    s = metrics.serapan_program(r.anggaran)
+    s = s[s["anggaran"].notna() & s["realisasi"].notna()]
+    hasil = s.groupby("tahun", sort=True).agg(
+        anggaran=("anggaran", "sum"), realisasi=("realisasi", "sum"), program=("program_id", "size")
+    )
+    hasil["serapan"] = [metrics.serapan(a, b) for a, b in zip(hasil["anggaran"], hasil["realisasi"], strict=True)]
+    disamakan = r.anggaran.groupby("tahun")["realisasi_disamakan_target"].any()
+    hasil["disamakan"] = disamakan.reindex(hasil.index).fillna(False).astype(bool)
+    hasil = hasil.reset_index()
+    return hasil.astype({"tahun": "Int64", "serapan": "Float64", "program": "Int64"})
+
+
+def tujuan_sasaran(r: Renstra) -> pd.DataFrame:
+    """The revised plan's tujuan and sasaran with their indicators and targets 2020-2024 (T-C.25 sesudah).
+
+    One row per indicator: level, no, uraian (the tujuan or sasaran text), indikator, satuan,
+    then one column per year ("2020" ... "2024") with the target as a number.
+    """
+    s = r.sasaran[(r.sasaran["versi"] == "sesudah") & (r.sasaran["jenis"] == "target")]
+    formulir = "T-C.25" if (s["formulir"] == "T-C.25").any() else s["formulir"].iloc[0]
+    s = s[s["formulir"] == formulir].copy()
+    s["uraian"] = s["sasaran"].where(s["level"].eq("sasaran") & s["sasaran"].fillna("").ne(""), s["tujuan"])
+    kunci = ["baris", "level", "no", "uraian", "indikator"]
+    lebar = s.pivot_table(index=kunci, columns="tahun", values="target", aggfunc="first").reset_index()
+    lebar.columns = [str(c) for c in lebar.columns]
+    satuan = s.groupby("baris")["satuan"].agg(lambda x: next((v for v in x if isinstance(v, str) and v), ""))
+    lebar["satuan"] = lebar["baris"].map(satuan).astype("string")
+    tahun = [c for c in lebar.columns if c.isdigit()]
+    return lebar.sort_values("baris")[["level", "no", "uraian", "indikator", "satuan", *tahun]].reset_index(drop=True)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from navigasi import HALAMAN
+from tests.appkit import buka, gambar
+
 APP = "../app.py"  # resolved against this file
 
 
@@ -20,34 +23,36 @@ def _teks_dataframe(at: AppTest) -> str:
 
 
 def test_judul_di_setiap_halaman(at: AppTest) -> None:
-    for halaman in ("halaman/ringkasan.py", "halaman/tabel_dokumen.py", "halaman/kualitas_data.py"):
-        at.switch_page(halaman).run()
-        assert not at.exception
-        assert any("Dasbor Renstra" in t.value for t in at.title)
+    for h in HALAMAN:
+        at.switch_page(h.skrip).run()
+        assert not at.exception, h.skrip
+        assert any("Dasbor Renstra" in t.value for t in at.title), h.skrip
+        assert not at.error, (h.skrip, [e.value for e in at.error])
 
 
-def test_ringkasan_pagu_program(at: AppTest) -> None:
-    metrik = {m.label: m.value for m in at.metric}
-    assert metrik["Pagu program 2022"] == "Rp 13,0 M"
-    assert metrik["Pagu program 2021"] == "Rp 5,8 M"
-    assert metrik["Pagu program 2020"] == "–"  # all four printed *****: not 0, not guessed
-    caption = [c.value for c in at.caption]
-    assert "Rp 12.957.945.947" in caption
-    assert "Rp 5.767.508.400" in caption
-    assert (
-        "Jumlah 3 dari 4 program saja; 1 program pagu-nya tidak terbaca di dokumen (*****); lihat Kualitas data"
-        in caption
-    )
-    assert "4 program pagu-nya tidak terbaca di dokumen (*****); lihat Kualitas data" in caption
-    assert not any("Rp 0" in c for c in caption)
-    assert any("M = miliar (10⁹), jt = juta (10⁶)" in c for c in caption)
+def test_filter_sesuai_halaman(at: AppTest) -> None:
+    """Each page shows exactly the shared filters navigasi.HALAMAN declares for it."""
+    for h in HALAMAN:
+        at.switch_page(h.skrip).run()
+        kunci = {s.key for s in at.sidebar.selectbox}
+        assert kunci == set(h.filter), h.skrip
 
 
-def test_ringkasan_tabel_dimuat(at: AppTest) -> None:
-    tabel = at.dataframe[0].value.set_index("tabel")
-    assert tabel.loc["T-C.24", "jumlah_baris"] == 36
-    assert len(tabel) == 15
-    assert any("BERSAMA RAKYAT MEMBANGUN" in m.value for m in at.markdown)
+def test_mode_presentasi_dari_url() -> None:
+    at = buka(mode="presentasi", slide="2")
+    assert at.toggle(key="mode").value is True
+    assert len(at.sidebar.selectbox) == 0 and len(at.sidebar.toggle) == 0  # no sidebar content
+    assert at.title[0].value == "Ringkasan"
+    assert len(at.get("plotly_chart")) == 1  # one chart per screen
+    assert len(at.get("pagination")) == 1
+    assert at.query_params["mode"] == "presentasi"
+    # the presentation figure uses the large type
+    assert gambar(at)[0]["layout"]["font"]["size"] == 22
+
+    at.toggle(key="mode").set_value(False).run()
+    assert not at.exception
+    assert "mode" not in at.query_params
+    assert len(at.get("plotly_chart")) >= 3  # every panel again
 
 
 def test_tabel_dokumen_tc24_seperti_tercetak(at: AppTest) -> None:
