@@ -1,5 +1,137 @@
-"""Halaman sementara: diisi oleh isu 4."""
+"""Kinerja: target, realisasi, capaian and predikat of the T-C.23 indicators; IKU targets (T-C.25/T-C.28)."""
 
 import streamlit as st
 
-st.header("kinerja")
+import formatting as fmt
+import metrics
+import state
+import ui
+from grafik import gaya
+from grafik import kinerja as grafik_kinerja
+from sajian import kinerja
+
+tahun = ui.nilai_filter(ui.KUNCI_TAHUN, 2024)
+daftar = state.sajikan(kinerja.daftar_indikator)
+tahun_ada = state.sajikan(kinerja.tahun_realisasi)
+skala = metrics.skala_bawaan()
+rentang_realisasi = f"{tahun_ada[0]}–{tahun_ada[-1]}" if tahun_ada else ""
+
+st.header("Kinerja")
+ui.pengantar(
+    "Target dan realisasi indikator kinerja pelayanan kecamatan (tabel T-C.23, "
+    f"{rentang_realisasi}), capaian dan predikatnya, serta target indikator tujuan dan sasaran "
+    "Renstra (T-C.25/T-C.28, 2020–2024).\n\n"
+    "**Capaian** = realisasi ÷ target × 100. Untuk indikator *makin rendah makin baik*: "
+    "(2 − realisasi ÷ target) × 100, tidak kurang dari 0. Target 0 atau realisasi yang belum ada "
+    "tidak diberi capaian (alasannya disebut), tidak pernah ditulis 0 %.\n\n"
+    "**Predikat** (berkas `settings/predikat.toml`): "
+    + "; ".join(f"{n} ≥ {fmt.persen(b, 0)}" for n, b in skala.tingkat[:-1])
+    + f"; {skala.tingkat[-1][0]} di bawahnya. Warna setiap predikat sama di semua grafik; "
+    f"abu-abu = {gaya.TANPA_PREDIKAT.lower()}."
+)
+
+opsi = daftar["indikator"].tolist()
+polaritas = dict(zip(daftar["indikator"], daftar["polaritas"], strict=True))
+bawaan = opsi.index(daftar.loc[daftar["bawaan"], "indikator"].iloc[0]) if opsi else 0
+wadah = st.expander("Indikator", expanded=False) if ui.presentasi() else st.container()
+with wadah:
+    indikator = st.selectbox(
+        "Indikator (T-C.23)",
+        opsi,
+        index=bawaan,
+        format_func=lambda n: f"{n} ({grafik_kinerja.MAKIN_RENDAH})" if kinerja.lebih_rendah(polaritas.get(n)) else n,
+        key="indikator",
+        bind="query-params",
+    )
+
+arah = f" ({grafik_kinerja.MAKIN_RENDAH})" if kinerja.lebih_rendah(polaritas.get(indikator)) else ""
+kolom_capaian = {
+    "indikator": ui.Kolom("Indikator"),
+    "tahun": ui.Kolom("Tahun", "tahun"),
+    "satuan": ui.Kolom("Satuan"),
+    "target": ui.Kolom("Target", "angka"),
+    "target_sumber": ui.Kolom("Sumber target"),
+    "realisasi": ui.Kolom("Realisasi", "angka"),
+    "capaian": ui.Kolom("Capaian", "persen"),
+    "predikat": ui.Kolom("Predikat"),
+    "catatan": ui.Kolom("Catatan"),
+    "capaian_dokumen": ui.Kolom("Rasio capaian tercetak di dokumen", "angka"),
+}
+tanpa_realisasi = (
+    f"Dokumen belum memuat realisasi untuk {tahun}: realisasi (T-C.23) hanya ada untuk tahun "
+    f"{', '.join(str(t) for t in tahun_ada)}. Capaian {tahun} belum dapat dihitung (bukan 0 %). "
+    f"Target {tahun} indikator tujuan dan sasaran ada di panel *Target indikator tujuan dan sasaran*; "
+    "pilih tahun 2020 untuk melihat capaian."
+)
+
+ui.tampilkan(
+    [
+        ui.Panel(
+            f"Target dan realisasi: {indikator}{arah}",
+            data=lambda: state.sajikan(kinerja.riwayat_indikator, indikator, tahun),
+            grafik=grafik_kinerja.riwayat,
+            kolom=kolom_capaian,
+            keterangan=(
+                "Garis putus-putus = target; titik berwarna = realisasi menurut predikat capaiannya. "
+                "Tahun tanpa realisasi: lingkaran kosong di target, bertanda *belum ada realisasi* (bukan 0). "
+                "Target 2021–2024 diambil dari T-C.25/T-C.28 bila indikatornya bernama sama persis. "
+                f"Realisasi 2019 disamakan dengan target oleh dokumen (NB T-C.23). Tahun {tahun} diarsir. "
+                "Rasio tercetak: beberapa sel dokumen mencetak pecahan (1,11 = 111 %)."
+            ),
+            sumber="T-C.23 Pencapaian Kinerja Pelayanan; target 2021–2024 dari T-C.25/T-C.28 (setelah perubahan)",
+            kunci="riwayat-indikator",
+        ),
+        ui.Panel(
+            f"Capaian per indikator, {tahun}",
+            data=lambda: state.sajikan(kinerja.capaian_tahun, tahun),
+            grafik=grafik_kinerja.capaian_tahun,
+            kolom=kolom_capaian,
+            keterangan=(
+                "Batang diwarnai menurut predikat; garis putus-putus = 100 %. "
+                "Indikator tanpa capaian tidak diberi batang; alasannya tertulis di barisnya."
+            ),
+            sumber="T-C.23 Pencapaian Kinerja Pelayanan",
+            kosong=tanpa_realisasi,
+            kunci="capaian-tahun",
+        ),
+        ui.Panel(
+            "Jumlah indikator per predikat per tahun",
+            data=lambda: state.sajikan(kinerja.predikat_per_tahun),
+            grafik=grafik_kinerja.predikat_per_tahun,
+            kolom={
+                "tahun": ui.Kolom("Tahun", "tahun"),
+                "predikat": ui.Kolom("Predikat"),
+                "jumlah": ui.Kolom("Jumlah indikator", "bulat"),
+                "rincian": ui.Kolom("Sebab tanpa capaian"),
+            },
+            keterangan=(
+                f"Indikator T-C.23, tahun yang memiliki realisasi ({rentang_realisasi}). "
+                "2019*: realisasi disamakan dengan target oleh dokumen, jadi capaian 100 % tahun itu "
+                "bukan hasil pengukuran."
+            ),
+            sumber="T-C.23 Pencapaian Kinerja Pelayanan",
+            kunci="predikat-per-tahun",
+        ),
+        ui.Panel(
+            "Target indikator tujuan dan sasaran (Renstra setelah perubahan)",
+            data=lambda: state.sajikan(kinerja.target_iku),
+            grafik=grafik_kinerja.target_iku,
+            kolom={
+                "level": ui.Kolom("Tingkat"),
+                "tujuan": ui.Kolom("Tujuan"),
+                "sasaran": ui.Kolom("Sasaran"),
+                "indikator": ui.Kolom("Indikator"),
+                "tahun": ui.Kolom("Tahun", "tahun"),
+                "target": ui.Kolom("Target", "angka"),
+                "satuan": ui.Kolom("Satuan"),
+                "sumber": ui.Kolom("Sumber"),
+            },
+            keterangan=(
+                "Indikator kinerja utama tujuan dan sasaran, target per tahun. Realisasinya belum dimuat "
+                "dokumen, jadi capaiannya belum dapat dihitung."
+            ),
+            sumber="T-C.25 dan T-C.28 (setelah perubahan)",
+            kunci="target-iku",
+        ),
+    ]
+)

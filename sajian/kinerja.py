@@ -1,0 +1,222 @@
+"""Kinerja page data: T-C.23 target/realisasi/capaian per indicator, predikat counts, IKU targets.
+
+Pure pandas over ``metrics.capaian_kinerja`` (which holds all capaian/predikat arithmetic).
+Missing figures stay missing (NA) with the reason in ``alasan`` / ``catatan``; never 0.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import metrics
+from grafik.gaya import TANPA_PREDIKAT
+from loaders import Renstra
+from metrics.kinerja import LEBIH_RENDAH
+
+# Why a year has no capaian, in words for the table and hover (keys: metrics.alasan_tanpa_capaian).
+_ALASAN = {
+    "target 0": "Tanpa capaian: target tercetak 0",
+    "target tidak ada": "Tanpa capaian: target tidak ada di dokumen",
+    "realisasi belum ada": "Belum ada realisasi di dokumen",
+}
+CATATAN_DISAMAKAN = "Realisasi disamakan dengan target oleh dokumen (NB T-C.23: realisasi belum selesai)"
+
+_KOLOM_RIWAYAT = [
+    "indikator", "tahun", "satuan", "polaritas", "target", "target_sumber", "realisasi", "realisasi_sumber",
+    "capaian", "predikat", "alasan", "catatan", "realisasi_disamakan_target", "capaian_dokumen",
+]  # fmt: skip
+
+
+def _urutan_indikator(r: Renstra) -> pd.Series:
+    """Indicator -> position in the document (T-C.23 row order), for pickers and bar order."""
+    nama = r.kinerja["indikator"].drop_duplicates().tolist()
+    return pd.Series(range(len(nama)), index=pd.Index(nama, dtype="string"), dtype="Int64")
+
+
+def _kinerja_diperluas(r: Renstra) -> pd.DataFrame:
+    """r.kinerja plus empty rows for the Renstra years (T-C.25/T-C.28) of the same indicator.
+
+    ``metrics.capaian_kinerja`` fills targets from r.sasaran only on rows that exist, and
+    T-C.23 stops at 2020. An indicator printed with exactly the same name in T-C.25/T-C.28
+    (here only "Indeks Kepuasan Masyarakat (IKM)") gets a row per later target year, with
+    target and realisasi NA: metrics fills the target (``target_sumber`` = that table) and
+    gives "realisasi belum ada". Names are matched exactly; similar names are not guessed.
+    """
+    k = r.kinerja
+    s = r.sasaran
+    s = s[(s["jenis"] == "target") & s["target"].notna()]
+    ada = set(zip(k["indikator"], k["tahun"].astype(int), strict=True))
+    meta = k.drop_duplicates("indikator", keep="last").set_index("indikator")
+    baru = []
+    for indikator, tahun in sorted(set(zip(s["indikator"], s["tahun"].astype(int), strict=True))):
+        if indikator not in meta.index or (indikator, tahun) in ada:
+            continue
+        baris = meta.loc[indikator].to_dict()
+        baris.update(
+            indikator=indikator,
+            tahun=tahun,
+            target=pd.NA,
+            realisasi=pd.NA,
+            rasio_dokumen=pd.NA,
+            realisasi_disamakan_target=False,
+        )
+        for kolom in (
+            "target_teks",
+            "realisasi_teks",
+            "rasio_teks",
+            "target_status",
+            "realisasi_status",
+            "rasio_status",
+        ):
+            baris[kolom] = pd.NA
+        baru.append(baris)
+    if not baru:
+        return k
+    tambahan = pd.DataFrame(baru, columns=k.columns).astype(k.dtypes.to_dict())
+    return pd.concat([k, tambahan], ignore_index=True)
+
+
+def _capaian_semua(r: Renstra) -> pd.DataFrame:
+    """Every indicator-year with capaian, predikat and a readable ``catatan``, in document order."""
+    c = metrics.capaian_kinerja(_kinerja_diperluas(r), sasaran=r.sasaran)
+    urutan = _urutan_indikator(r)
+    c["urutan"] = c["indikator"].map(urutan).astype("Int64")
+    catatan = []
+    for alasan, disamakan in zip(c["alasan"], c["realisasi_disamakan_target"], strict=True):
+        bagian = []
+        if not pd.isna(alasan):
+            bagian.append(_ALASAN.get(str(alasan), f"Tanpa capaian: {alasan}"))
+        if not pd.isna(disamakan) and bool(disamakan):
+            bagian.append(CATATAN_DISAMAKAN)
+        catatan.append("; ".join(bagian) if bagian else pd.NA)
+    c["catatan"] = pd.array(catatan, dtype="string")
+    return c.sort_values(["urutan", "tahun"], kind="stable").reset_index(drop=True)
+
+
+def daftar_indikator(r: Renstra) -> pd.DataFrame:
+    """The picker's options in document order: indikator, satuan, polaritas, jumlah_target, jumlah_capaian, bawaan.
+
+    ``bawaan`` marks the default choice: the indicator with the longest target series (the one
+    that reaches furthest into the Renstra years), ties going to the document's first.
+    """
+    c = _capaian_semua(r)
+    g = c.groupby("indikator", sort=False)
+    hasil = pd.DataFrame(
+        {
+            "indikator": pd.array(list(g.groups), dtype="string"),
+            "satuan": g["satuan"].first().to_numpy(),
+            "polaritas": g["polaritas"].first().to_numpy(),
+            "jumlah_target": g["target"].count().to_numpy(),
+            "jumlah_capaian": g["capaian"].count().to_numpy(),
+        }
+    )
+    hasil["bawaan"] = False
+    if not hasil.empty:
+        hasil.loc[int(hasil["jumlah_target"].to_numpy().argmax()), "bawaan"] = True
+    return hasil
+
+
+def riwayat_indikator(r: Renstra, indikator: str, tahun: int | None = None) -> pd.DataFrame:
+    """One indicator per year: target (and its source), realisasi, capaian, predikat, alasan, catatan.
+
+    ``terpilih`` marks the year chosen in the page's tahun filter (highlighted in the chart).
+    ``capaian_dokumen`` is the ratio as printed in T-C.23 (some cells print 1,11 for 111 %).
+    """
+    c = _capaian_semua(r)
+    d = c.loc[c["indikator"] == indikator, _KOLOM_RIWAYAT].reset_index(drop=True)
+    d["terpilih"] = d["tahun"] == tahun if tahun is not None else False
+    return d
+
+
+def tahun_realisasi(r: Renstra) -> list[int]:
+    """Years in which the document prints any realisasi (T-C.23: 2016-2020)."""
+    c = _capaian_semua(r)
+    return sorted(int(t) for t in c.loc[c["realisasi"].notna(), "tahun"].unique())
+
+
+def capaian_tahun(r: Renstra, tahun: int) -> pd.DataFrame:
+    """Every T-C.23 indicator in ``tahun`` with its capaian and predikat (NA + reason when none).
+
+    Empty when the document has no realisasi at all for ``tahun`` (2021-2024): the page then
+    says which years have realisasi rather than drawing a chart of blanks.
+    """
+    c = _capaian_semua(r)
+    d = c[c["tahun"] == tahun]
+    if d["realisasi"].notna().sum() == 0:
+        return d.iloc[0:0][[*_KOLOM_RIWAYAT, "urutan"]].reset_index(drop=True)
+    return d[[*_KOLOM_RIWAYAT, "urutan"]].reset_index(drop=True)
+
+
+def predikat_per_tahun(r: Renstra) -> pd.DataFrame:
+    """Number of T-C.23 indicators per predikat per year with realisasi, scale order high -> low.
+
+    Columns: tahun, predikat (scale names, then ``TANPA_PREDIKAT``), jumlah (0 included: a count
+    of none is a real count), rincian (why indicators have no capaian, e.g. "target 0: 6"),
+    realisasi_disamakan_target (the year's realisasi were copied from the targets).
+    """
+    c = _capaian_semua(r)
+    tahun = tahun_realisasi(r)
+    c = c[c["tahun"].isin(tahun)].copy()
+    c["kelompok"] = c["predikat"].fillna(TANPA_PREDIKAT)
+    urutan = [*metrics.skala_bawaan().nama, TANPA_PREDIKAT]
+    baris = []
+    for t in tahun:
+        d = c[c["tahun"] == t]
+        disamakan = bool(d["realisasi_disamakan_target"].fillna(False).any())
+        for p in urutan:
+            kelompok = d[d["kelompok"] == p]
+            rincian = pd.NA
+            if p == TANPA_PREDIKAT and len(kelompok):
+                hitung = kelompok["alasan"].fillna("lain").value_counts(sort=False)
+                rincian = ", ".join(f"{a}: {n}" for a, n in hitung.items())
+            baris.append(
+                {
+                    "tahun": t,
+                    "predikat": p,
+                    "jumlah": len(kelompok),
+                    "rincian": rincian,
+                    "realisasi_disamakan_target": disamakan,
+                }
+            )
+    hasil = pd.DataFrame(baris, columns=["tahun", "predikat", "jumlah", "rincian", "realisasi_disamakan_target"])
+    return hasil.astype(
+        {"tahun": "Int64", "predikat": "string", "jumlah": "Int64", "rincian": "string",
+         "realisasi_disamakan_target": "boolean"}
+    )  # fmt: skip
+
+
+def target_iku(r: Renstra, versi: str = "sesudah") -> pd.DataFrame:
+    """Targets per year of the tujuan and sasaran indicators (T-C.25 and T-C.28) of one plan version.
+
+    T-C.25 and T-C.28 print the same indicators; a (level, indicator, year, target) printed in
+    both is one row whose ``sumber`` names both tables. Two different targets would stay two
+    rows. Columns: level, tujuan, sasaran, indikator, tahun, target, satuan, polaritas, sumber.
+    """
+    s = r.sasaran
+    s = s[(s["versi"] == versi) & (s["jenis"] == "target") & s["target"].notna()].copy()
+    kunci = ["level", "indikator", "tahun", "target"]
+    s["_urut"] = range(len(s))
+    g = s.groupby(kunci, sort=False, dropna=False)
+    hasil = g.agg(
+        tujuan=("tujuan", "first"),
+        sasaran=("sasaran", "first"),
+        satuan=("satuan", "first"),
+        polaritas=("polaritas", "first"),
+        sumber=("tabel", lambda x: ", ".join(dict.fromkeys(x))),
+        _urut=("_urut", "min"),
+    ).reset_index()
+    # tujuan before sasaran, then the order the document prints the indicators in
+    hasil["_level"] = (hasil["level"] != "tujuan").astype(int)
+    hasil["_pertama"] = hasil.groupby(["level", "indikator"], sort=False)["_urut"].transform("min")
+    hasil = hasil.sort_values(["_level", "_pertama", "tahun"], kind="stable")
+    kolom = ["level", "tujuan", "sasaran", "indikator", "tahun", "target", "satuan", "polaritas", "sumber"]
+    hasil = hasil[kolom].reset_index(drop=True)
+    return hasil.astype(
+        {"level": "string", "tujuan": "string", "sasaran": "string", "indikator": "string", "tahun": "Int64",
+         "target": "Float64", "satuan": "string", "polaritas": "string", "sumber": "string"}
+    )  # fmt: skip
+
+
+def lebih_rendah(polaritas: object) -> bool:
+    """True for a lower-is-better indicator (``metrics.kinerja.LEBIH_RENDAH``)."""
+    return polaritas == LEBIH_RENDAH
