@@ -1,5 +1,176 @@
-"""Halaman sementara: diisi oleh isu 4."""
+"""Kelurahan: the six kelurahan side by side, and (with ?kelurahan=) one kelurahan's own profile."""
+
+from functools import partial
 
 import streamlit as st
 
-st.header("kelurahan")
+import formatting as fmt
+import state
+import ui
+from grafik import kelurahan as grafik
+from sajian import kelurahan as sajian
+
+r = state.renstra()
+tahun = int(ui.nilai_filter(ui.KUNCI_TAHUN, 2024))
+pilih = ui.nilai_filter(ui.KUNCI_KELURAHAN, ui.SEMUA)
+pilih = pilih if pilih in r.kelurahan else None
+urutan = tuple(r.kelurahan)
+
+SUMBER_TC27 = "T-C.27 Rencana Program, Kegiatan, dan Pendanaan (2020, 2021, 2022-2024): baris yang menyebut kelurahan"
+SUMBER_PEGAWAI = "Tabel 2.2.2 Jumlah pegawai per unit kerja"
+KOLOM_PAGU = {
+    "tahun": ui.Kolom("Tahun", "tahun"),
+    "kelurahan": ui.Kolom("Kelurahan"),
+    "pagu": ui.Kolom("Pagu (Rp)", "rupiah"),
+    "pangsa": ui.Kolom("Pangsa dari enam kelurahan", "persen"),
+}
+KOLOM_PEGAWAI = {
+    "kelurahan": ui.Kolom("Kelurahan"),
+    "laki_laki": ui.Kolom("Laki-laki", "bulat"),
+    "perempuan": ui.Kolom("Perempuan", "bulat"),
+    "jumlah": ui.Kolom("Jumlah", "bulat"),
+    "jumlah_dokumen": ui.Kolom("Jumlah tercetak", "bulat"),
+}
+
+st.header(f"Kelurahan {pilih}" if pilih else "Kelurahan")
+ui.pengantar(
+    "Enam kelurahan berdampingan: pagu, jenis kegiatan, target, dan pegawai. Angka pagu adalah jumlah baris "
+    "T-C.27 yang menyebut kelurahan (kegiatan pada tabel 2020, sub kegiatan pada 2021-2024); kegiatan tingkat "
+    "kecamatan tidak dibagi ke kelurahan. "
+    + (
+        f"Kelurahan {pilih} ditonjolkan; kelurahan lain tetap tampil dengan warna pudar. "
+        if pilih
+        else "Pilih satu kelurahan di sidebar untuk melihat profilnya. "
+    )
+    + fmt.KETERANGAN_SATUAN
+    + "."
+)
+
+
+def profil_singkat() -> None:
+    """Three cards: the kelurahan's pagu and share in the chosen year, its staff, its rows in T-C.27."""
+    pagu = state.sajikan(sajian.pagu_kelurahan, pilih).set_index("tahun")
+    pegawai = state.sajikan(sajian.pegawai_per_kelurahan).set_index("kelurahan")
+    rincian = state.sajikan(sajian.rincian_kelurahan, pilih, tahun)
+    kiri, tengah, kanan = st.columns(3)
+    if tahun in pagu.index:
+        b = pagu.loc[tahun]
+        kiri.metric(f"Pagu {tahun}", fmt.rupiah_ringkas(b["pagu"]), border=True)
+        kiri.caption(f"{fmt.rupiah(b['pagu'])}; {fmt.persen(b['pangsa'])} dari jumlah enam kelurahan")
+    else:
+        kiri.metric(f"Pagu {tahun}", fmt.KOSONG, border=True)
+        kiri.caption("Tidak ada baris T-C.27 tahun ini yang menyebut kelurahan ini.")
+    if pilih in pegawai.index:
+        p = pegawai.loc[pilih]
+        tengah.metric("Pegawai kantor kelurahan", fmt.angka(p["jumlah"]), border=True)
+        tengah.caption(f"Laki-laki {fmt.angka(p['laki_laki'])}, perempuan {fmt.angka(p['perempuan'])} (Tabel 2.2.2)")
+    jumlah_item = rincian.drop_duplicates(["kode", "nama"]).shape[0] if not rincian.empty else 0
+    kanan.metric(f"Kegiatan/sub kegiatan {tahun}", fmt.angka(jumlah_item), border=True)
+    kanan.caption(f"{fmt.angka(len(rincian))} baris indikator di T-C.27")
+
+
+panel: list[ui.Panel] = []
+if pilih:
+    panel += [
+        ui.Panel(f"Sekilas Kelurahan {pilih}", isi=profil_singkat, kunci="sekilas"),
+        ui.Panel(
+            f"Pagu Kelurahan {pilih} per tahun",
+            data=lambda: state.sajikan(sajian.pagu_kelurahan, pilih),
+            grafik=partial(grafik.pagu_kelurahan, urutan=urutan),
+            kolom={
+                **KOLOM_PAGU,
+                "selisih": ui.Kolom("Perubahan dari tahun sebelumnya (Rp)", "rupiah"),
+                "persen": ui.Kolom("Perubahan (%)", "persen"),
+            },
+            keterangan="Susunan kegiatan per kelurahan berbeda antartahun (lihat Pagu per jenis kegiatan), "
+            "jadi naik-turunnya pagu sebagian mencerminkan perubahan susunan itu.",
+            sumber=SUMBER_TC27,
+            kunci="pagu-kelurahan",
+        ),
+        ui.Panel(
+            f"Kegiatan dan sub kegiatan Kelurahan {pilih}, {tahun}",
+            data=lambda: state.sajikan(sajian.rincian_kelurahan, pilih, tahun),
+            kolom={
+                "program": ui.Kolom("Program"),
+                "kegiatan": ui.Kolom("Kegiatan"),
+                "kode": ui.Kolom("Kode"),
+                "nama": ui.Kolom("Kegiatan/sub kegiatan (seperti tercetak)"),
+                "indikator": ui.Kolom("Indikator"),
+                "target": ui.Kolom("Target", "angka"),
+                "satuan": ui.Kolom("Satuan"),
+                "target_teks": ui.Kolom("Target tercetak"),
+                "pagu": ui.Kolom("Pagu (Rp)", "rupiah"),
+                "catatan": ui.Kolom("Catatan"),
+                "baris": ui.Kolom("Baris tabel", "bulat"),
+            },
+            keterangan="Satu baris per indikator, seperti di dokumen. Pagu kosong (–) bila dokumen mencetaknya "
+            "sekali di baris indikator pertama; lihat kolom Catatan.",
+            sumber=SUMBER_TC27,
+            kosong=f"Tidak ada baris T-C.27 tahun {tahun} yang menyebut Kelurahan {pilih}.",
+            kunci="rincian",
+        ),
+    ]
+
+panel += [
+    ui.Panel(
+        "Pagu per kelurahan per tahun",
+        data=lambda: state.sajikan(sajian.pagu_per_tahun),
+        grafik=partial(grafik.pagu_per_tahun, urutan=urutan, sorot=pilih),
+        kolom={**KOLOM_PAGU, "tak_terbaca": ui.Kolom("Baris pagu tak terbaca", "bulat")},
+        keterangan="Satu warna per kelurahan, sama di semua grafik halaman ini. Pangsa = pagu kelurahan dibagi "
+        "jumlah pagu enam kelurahan tahun itu.",
+        sumber=SUMBER_TC27,
+        kunci="pagu-per-tahun",
+    ),
+    ui.Panel(
+        f"Pagu per jenis kegiatan, {tahun}",
+        data=lambda: state.sajikan(sajian.pagu_per_jenis, tahun),
+        grafik=partial(grafik.pagu_per_jenis, urutan=urutan, sorot=pilih),
+        kolom={
+            "kelurahan": ui.Kolom("Kelurahan"),
+            "jenis": ui.Kolom("Jenis kegiatan/sub kegiatan"),
+            "kode": ui.Kolom("Kode"),
+            "pagu": ui.Kolom("Pagu (Rp)", "rupiah"),
+            "baris": ui.Kolom("Baris tabel"),
+        },
+        keterangan="Jenis = nama kegiatan/sub kegiatan tanpa nama kelurahannya (mis. 'Pembangunan Sarana dan "
+        "Prasarana Kelurahan (sub unit Wonoasih)' menjadi 'Pembangunan Sarana dan Prasarana Kelurahan'). "
+        "Angka di atas batang: jumlah semua jenis.",
+        sumber=SUMBER_TC27,
+        kosong=f"Tidak ada baris T-C.27 tahun {tahun} yang menyebut kelurahan.",
+        kunci="pagu-per-jenis",
+    ),
+    ui.Panel(
+        f"Target per kelurahan, {tahun}",
+        data=lambda: state.sajikan(sajian.target_per_jenis, tahun),
+        grafik=partial(grafik.target_per_jenis, urutan=urutan, sorot=pilih),
+        kolom={
+            "jenis": ui.Kolom("Jenis kegiatan/sub kegiatan"),
+            "indikator": ui.Kolom("Indikator"),
+            "kelurahan": ui.Kolom("Kelurahan"),
+            "target": ui.Kolom("Target", "angka"),
+            "satuan": ui.Kolom("Satuan"),
+            "target_persen": ui.Kolom("Persen tercetak di target", "persen"),
+            "target_teks": ui.Kolom("Target tercetak"),
+            "baris": ui.Kolom("Baris tabel", "bulat"),
+        },
+        keterangan="Satu kotak per jenis dan indikator; satuan yang berbeda tidak pernah dijumlah atau digabung "
+        "dalam satu sumbu. Dokumen sering mencetak indikator sekali untuk beberapa baris kelurahan (sel "
+        "gabungan); '(indikator tidak tercetak)' berarti tidak ada baris yang mencetaknya.",
+        sumber=SUMBER_TC27,
+        kosong=f"Tidak ada target tahun {tahun} untuk baris yang menyebut kelurahan.",
+        kunci="target",
+    ),
+    ui.Panel(
+        "Pegawai per kelurahan",
+        data=lambda: state.sajikan(sajian.pegawai_per_kelurahan),
+        grafik=partial(grafik.pegawai_per_kelurahan, urutan=urutan, sorot=pilih),
+        kolom=KOLOM_PEGAWAI,
+        keterangan="Pegawai kantor kelurahan menurut Tabel 2.2.2 (tanpa kantor kecamatan; lihat halaman Profil "
+        "kecamatan). Jumlah = laki-laki + perempuan; kolom 'Jumlah tercetak' adalah angka dokumen.",
+        sumber=SUMBER_PEGAWAI,
+        kunci="pegawai",
+    ),
+]
+
+ui.tampilkan(panel)
