@@ -26,7 +26,7 @@ pg = st.navigation(list(halaman.values()), position="top" if presentasi else "si
 aktif = next(h for h in HALAMAN if halaman[h.skrip].url_path == pg.url_path)
 
 try:
-    r = state.renstra()
+    r = state.sajikan(pilihan.identitas)
 except RenstraError as e:
     st.error(f"Data Renstra tidak dapat dimuat: {e}")
     st.stop()
@@ -43,17 +43,16 @@ else:
 
 if wadah_filter is not None:
     if ui.KUNCI_TAHUN in aktif.filter:
-        ui.filter_tahun(wadah_filter, pilihan.tahun_rencana(r))
+        ui.filter_tahun(wadah_filter, state.sajikan(pilihan.tahun_rencana))
     if ui.KUNCI_PROGRAM in aktif.filter:
         ui.filter_program(wadah_filter, state.sajikan(pilihan.program))
     if ui.KUNCI_KELURAHAN in aktif.filter:
-        ui.filter_kelurahan(wadah_filter, r.kelurahan)
+        ui.filter_kelurahan(wadah_filter, r["kelurahan"])
 
 if not presentasi:
-    info = r.manifest.get("renstra", {})
     st.sidebar.caption(
-        f"Sumber: {r.judul}"
-        + (f" ({info['tanggal']})" if info.get("tanggal") else "")
+        f"Sumber: {r['judul']}"
+        + (f" ({r['tanggal']})" if r["tanggal"] else "")
         + ". Angka tampil seperti tercetak di dokumen; setiap koreksi transkripsi tercatat di manifest. "
         + f"Rp … {fmt.KETERANGAN_SATUAN}."
     )

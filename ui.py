@@ -188,22 +188,57 @@ class Panel:
         return self.kunci or ekspor.nama_berkas(self.judul).removesuffix(".xlsx")
 
 
-def _tabel_tampil(p: Panel, df: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, Any]]:
-    """The panel's table as display text plus column config (headings, right-aligned numbers)."""
-    kolom = dict(p.kolom) or {c: Kolom(str(c)) for c in df.columns}
-    pilih = df[[c for c in kolom if c in df.columns]]
-    tampil = fmt.tabel(pilih, {c: k.jenis for c, k in kolom.items()})
+def _kolom(p: Panel, df: pd.DataFrame) -> dict[str, Kolom]:
+    """The panel's declared columns present in ``df`` (all of ``df``'s columns when none declared)."""
+    kolom = dict(p.kolom) or {str(c): Kolom(str(c)) for c in df.columns}
+    return {c: k for c, k in kolom.items() if c in df.columns}
+
+
+def _kunci_fungsi(f: Callable[..., Any]) -> tuple[Any, ...]:
+    """A cache key for a chart builder: where its code lives plus the values a lambda closes over."""
+    kode = getattr(f, "__code__", None)
+    sel = tuple(repr(c.cell_contents) for c in (getattr(f, "__closure__", None) or ()))
+    return (
+        getattr(f, "__module__", ""),
+        getattr(f, "__qualname__", repr(f)),
+        getattr(kode, "co_filename", ""),
+        getattr(kode, "co_firstlineno", 0),
+        sel,
+    )
+
+
+# Both functions below draw elements inside st.cache_data: on a warm rerun Streamlit replays
+# the finished chart / table message instead of rebuilding and re-validating the plotly
+# figure (about 30-40 ms a chart on this machine). The key is the data itself plus the
+# builder's identity, so any change in data, filter or code draws anew.
+@st.cache_data(show_spinner=False, max_entries=512)
+def _gambar(_grafik: Callable[[pd.DataFrame], go.Figure], kunci_grafik: tuple[Any, ...], df: pd.DataFrame,
+            besar: bool, id_panel: str) -> None:  # fmt: skip
+    fig = _grafik(df)
+    if besar:
+        gaya.besar(fig)
+    st.plotly_chart(
+        fig,
+        theme=None,
+        key=f"grafik-{id_panel}",
+        config={"displaylogo": False, "toImageButtonOptions": {"filename": id_panel, "scale": 2}},
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _tabel(df: pd.DataFrame, kolom: tuple[tuple[str, str, str], ...]) -> None:
+    """The table as display text (``formatting``), headings from ``kolom`` (name, label, jenis)."""
+    tampil = fmt.tabel(df[[c for c, _, _ in kolom]], {c: j for c, _, j in kolom})
     config = {
-        c: st.column_config.TextColumn(k.label, alignment="left" if k.jenis == "teks" else "right")
-        for c, k in kolom.items()
+        c: st.column_config.TextColumn(label, alignment="left" if j == "teks" else "right") for c, label, j in kolom
     }
-    return tampil, config
+    st.dataframe(tampil, hide_index=True, column_config=config, height="content" if len(tampil) <= 20 else 520)
 
 
 def _unduhan(p: Panel, df: pd.DataFrame) -> Callable[[], bytes]:
     """Deferred .xlsx of the table (built only when someone clicks the button)."""
-    kolom = dict(p.kolom) or {c: Kolom(str(c)) for c in df.columns}
-    pilih = df[[c for c in kolom if c in df.columns]].copy()
+    kolom = _kolom(p, df)
+    pilih = df[list(kolom)].copy()
 
     def buat() -> bytes:
         return ekspor.tabel_xlsx(
@@ -231,20 +266,11 @@ def _panel(p: Panel, besar: bool) -> None:
         st.info(p.kosong)
         return
     if p.grafik is not None:
-        fig = p.grafik(df)
-        if besar:
-            gaya.besar(fig)
-        st.plotly_chart(
-            fig,
-            theme=None,
-            key=f"grafik-{p.id}",
-            config={"displaylogo": False, "toImageButtonOptions": {"filename": p.id, "scale": 2}},
-        )
+        _gambar(p.grafik, _kunci_fungsi(p.grafik), df, besar, p.id)
     if besar:
         return
-    tampil, config = _tabel_tampil(p, df)
     with st.expander(f"Tabel: {p.judul}", expanded=p.grafik is None):
-        st.dataframe(tampil, hide_index=True, column_config=config, height="content" if len(tampil) <= 20 else 520)
+        _tabel(df, tuple((c, k.label, k.jenis) for c, k in _kolom(p, df).items()))
         st.download_button(
             "Unduh tabel (.xlsx)",
             data=_unduhan(p, df),

@@ -6,14 +6,15 @@ import formatting as fmt
 import state
 import ui
 from grafik import ringkasan as grafik
+from sajian import pilihan
 from sajian import ringkasan as sajian
 
-r = state.renstra()
+r = state.sajikan(pilihan.identitas)
 tahun = int(ui.nilai_filter(ui.KUNCI_TAHUN, 2024))
 
 st.header("Ringkasan")
 ui.pengantar(
-    f"**{r.judul}**" + (f"  \n**Visi:** {r.visi}" if r.visi else "") + "  \n"
+    f"**{r['judul']}**" + (f"  \n**Visi:** {r['visi']}" if r["visi"] else "") + "  \n"
     "Semua angka berasal dari tabel dokumen; yang tidak terbaca di dokumen ditandai, tidak ditebak. "
     + fmt.KETERANGAN_SATUAN
     + "."

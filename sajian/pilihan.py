@@ -53,3 +53,14 @@ def _rapikan(nama: str) -> str:
         kecil = {"dan", "di", "ke", "dari", "yang", "untuk", "pada"}
         teks = " ".join(k.lower() if k.lower() in kecil and i else k.capitalize() for i, k in enumerate(teks.split()))
     return teks
+
+
+def identitas(r: Renstra) -> dict[str, object]:
+    """What the frame needs on every run (title, visi, date, kelurahan), without copying the whole Renstra."""
+    info = r.manifest.get("renstra", {})
+    return {
+        "judul": r.judul,
+        "visi": r.visi or "",
+        "tanggal": str(info.get("tanggal", "") or ""),
+        "kelurahan": list(r.kelurahan),
+    }
