@@ -47,14 +47,31 @@ def _median_ms(fn: Callable[[], object], n: int) -> float:
 # --- data layer ----------------------------------------------------------------------------
 
 
+KOLOM_NAMA = ("indikator", "uraian")
+
+
 def folder_sintetis(kali: int, tujuan: Path) -> Path:
-    """The bundled folder with every table's data rows repeated ``kali`` times (synthetic, bench only)."""
+    """The bundled folder with every table's data rows repeated ``kali`` times (synthetic, bench only).
+
+    Copy n > 0 of a row gets " #n" after its indicator / uraian text, so a larger Renstra has
+    more distinct indicators and programs (as a real one would), not the same ones n times.
+    """
     shutil.copytree(FOLDER_BAWAAN, tujuan)
     for p in tujuan.glob("*.csv"):
         with p.open(encoding="utf-8", newline="") as f:
             baris = list(csv.reader(f))
+        kepala, data = baris[:2], baris[2:]
+        ganti = [j for j, nama in enumerate(kepala[0]) if nama in KOLOM_NAMA]
+        salinan = []
+        for n in range(kali):
+            for b in data:
+                b = list(b)
+                for j in ganti:
+                    if n and j < len(b) and b[j].strip():
+                        b[j] = f"{b[j]} #{n}"
+                salinan.append(b)
         with p.open("w", encoding="utf-8", newline="") as f:
-            csv.writer(f).writerows(baris[:2] + baris[2:] * kali)
+            csv.writer(f).writerows(kepala + salinan)
     return tujuan
 
 

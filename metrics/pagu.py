@@ -67,15 +67,19 @@ def perubahan_tahunan(df: pd.DataFrame, nilai: str = "pagu", kunci: Sequence[str
     return d.drop(columns="_sebelumnya").reset_index(drop=True)
 
 
-def _rincian_program(rencana: pd.DataFrame, tahun: int, program_id: str) -> int:
-    """Sum of a program's kegiatan pagu; a kegiatan without readable pagu uses its sub kegiatan."""
-    d = rencana[(rencana["tahun"] == tahun) & (rencana["program_id"] == program_id)]
-    total = 0
-    for kid, g in d[d["tingkat"] == "kegiatan"].groupby("item_id", sort=False):
-        pagu = _jumlah(g["pagu"])
+def _rincian(rencana: pd.DataFrame) -> dict[tuple[int, str], int]:
+    """(tahun, program_id) -> sum of the program's kegiatan pagu; a kegiatan without readable
+    pagu counts its sub kegiatan instead. One pass over the frame (linear in its size)."""
+    kegiatan = rencana[rencana["tingkat"] == "kegiatan"]
+    per_kegiatan = kegiatan.groupby(["tahun", "program_id", "item_id"], sort=False)["pagu"].agg(_jumlah)
+    sub = rencana[rencana["tingkat"] == "sub_kegiatan"]
+    per_sub = sub.groupby(["tahun", "kegiatan_id"], sort=False)["pagu"].sum()
+    total: dict[tuple[int, str], int] = {}
+    for (tahun, pid, kid), pagu in per_kegiatan.items():
         if pd.isna(pagu):
-            pagu = d.loc[(d["tingkat"] == "sub_kegiatan") & (d["kegiatan_id"] == kid), "pagu"].sum()
-        total += int(pagu)
+            pagu = per_sub.get((tahun, kid), 0)
+        kunci = (int(tahun), str(pid))
+        total[kunci] = total.get(kunci, 0) + int(pagu)
     return total
 
 
@@ -86,12 +90,13 @@ def pagu_program(rencana: pd.DataFrame) -> pd.DataFrame:
     Columns: tahun, program_id, kode, nama, pagu (Int64), dasar, pagu_teks (the printed cell).
     """
     rekaman = []
+    rincian = _rincian(rencana)
     program = rencana[rencana["tingkat"] == "program"]
     for (tahun, pid), g in program.groupby(["tahun", "program_id"], sort=False):
         pagu = _jumlah(g["pagu"])
         dasar = "pagu program"
         if pd.isna(pagu):
-            pagu, dasar = _rincian_program(rencana, int(tahun), str(pid)), "jumlah rincian"
+            pagu, dasar = rincian.get((int(tahun), str(pid)), 0), "jumlah rincian"
         teks = next((str(t) for t in g["pagu_teks"] if isinstance(t, str) and t.strip()), "")
         rekaman.append(
             {"tahun": int(tahun), "program_id": str(pid), "kode": str(g["kode"].iloc[0] or ""),
@@ -109,13 +114,14 @@ def total_kecamatan(rencana: pd.DataFrame, audit: pd.DataFrame | None = None) ->
     output of ``audit_renstra``), catatan also counts that year's T-C.27 findings.
     """
     rekaman = []
+    rincian = _rincian(rencana)
     program = rencana[rencana["tingkat"] == "program"]
     for tahun, gt in program.groupby("tahun", sort=True):
         total, diganti = 0, []
         for pid, g in gt.groupby("program_id", sort=False):
             pagu = _jumlah(g["pagu"])
             if pd.isna(pagu):
-                pagu = _rincian_program(rencana, int(tahun), str(pid))
+                pagu = rincian.get((int(tahun), str(pid)), 0)
                 kode = str(g["kode"].iloc[0] or "").strip()
                 diganti.append(f"{kode} {g['nama'].iloc[0]}".strip() + f" ({rupiah(pagu)})")
             total += int(pagu)
