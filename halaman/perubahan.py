@@ -1,5 +1,83 @@
-"""Halaman sementara: diisi oleh isu 4."""
+"""Perubahan Renstra: what the revision changed in T-C.25 and T-C.28, sebelum beside sesudah."""
 
 import streamlit as st
 
-st.header("perubahan")
+import state
+import ui
+from grafik import perubahan as grafik_perubahan
+from sajian import perubahan as sajian_perubahan
+
+KUNCI_INDIKATOR = "indikator"
+SUMBER = "T-C.25 Tujuan dan Sasaran; T-C.28 Indikator Kinerja PD (sebelum dan setelah perubahan)"
+
+st.header("Perubahan Renstra")
+ui.pengantar(
+    "Apa yang diubah oleh Perubahan Renstra: indikator yang ditambah atau dihapus, nama tujuan/sasaran/"
+    "indikator yang diganti, serta target dan kondisi awal/akhir yang angkanya berubah. Dibandingkan "
+    "tabel T-C.25 dan T-C.28 versi *sebelum* dan *sesudah* perubahan yang keduanya dicetak di dokumen. "
+    "Indikator dicocokkan menurut formulir, tingkat (tujuan/sasaran), nomor dan teksnya; teks yang "
+    "hampir sama (mis. salah ketik) dianggap indikator yang sama dengan nama diganti."
+)
+
+opsi = state.sajikan(sajian_perubahan.indikator_berubah)
+# In presentation mode the picker folds away, so the chart fills the screen (as on Kinerja).
+wadah = st.expander("Pilih indikator", expanded=False) if ui.presentasi() else st.container()
+indikator = ui.pilih("Indikator untuk grafik sebelum vs sesudah", opsi, KUNCI_INDIKATOR, wadah=wadah) if opsi else None
+judul_indikator = opsi.get(indikator, "") if indikator else ""
+
+panel = [
+    ui.Panel(
+        "Jumlah perubahan menurut jenis",
+        data=lambda: state.sajikan(sajian_perubahan.ringkasan_perubahan),
+        grafik=grafik_perubahan.ringkasan,
+        kolom={
+            "jenis_perubahan": ui.Kolom("Jenis perubahan"),
+            "formulir": ui.Kolom("Formulir"),
+            "jumlah": ui.Kolom("Jumlah", "bulat"),
+        },
+        keterangan="Setiap jenis perubahan ditampilkan, juga yang jumlahnya 0. Indikator yang sama tercetak di "
+        "T-C.25 dan T-C.28, jadi satu perubahan dapat terhitung di kedua formulir.",
+        sumber=SUMBER,
+        kunci="jumlah-perubahan",
+    ),
+    ui.Panel(
+        "Sebelum | sesudah: setiap perubahan",
+        data=lambda: state.sajikan(sajian_perubahan.daftar_perubahan),
+        kolom={
+            "formulir": ui.Kolom("Formulir"),
+            "jenis_perubahan": ui.Kolom("Jenis perubahan"),
+            "tahun": ui.Kolom("Tahun", "tahun"),
+            "sebelum": ui.Kolom("Sebelum perubahan"),
+            "sesudah": ui.Kolom("Sesudah perubahan"),
+            "level": ui.Kolom("Tingkat"),
+            "no": ui.Kolom("No"),
+            "indikator": ui.Kolom("Indikator"),
+            "nilai_tercetak": ui.Kolom("Nilai indikator yang ditambah/dihapus (tercetak)"),
+        },
+        keterangan="Teks dan angka seperti tercetak. Untuk indikator yang dihapus atau ditambah, kolom terakhir "
+        "memuat nilai-nilainya di versi yang memuatnya.",
+        sumber=SUMBER,
+        kosong="Tidak ada perubahan antara versi sebelum dan sesudah.",
+        kunci="daftar-perubahan",
+    ),
+    ui.Panel(
+        f"Nilai sebelum vs sesudah: {judul_indikator}" if judul_indikator else "Nilai sebelum vs sesudah",
+        data=(lambda: state.sajikan(sajian_perubahan.nilai_sebelum_sesudah, indikator)) if indikator else None,
+        grafik=grafik_perubahan.sebelum_sesudah,
+        kolom={
+            "titik": ui.Kolom("Kolom"),
+            "versi": ui.Kolom("Versi"),
+            "nilai": ui.Kolom("Nilai", "angka"),
+            "teks": ui.Kolom("Tercetak"),
+            "satuan": ui.Kolom("Satuan"),
+        },
+        keterangan="Garis putus-putus: sebelum perubahan; garis utuh: sesudah. Titik yang berubah diberi label "
+        '"lama → baru". Hanya indikator yang ada di kedua versi dan angkanya berubah.'
+        if indikator
+        else "Tidak ada indikator yang ada di kedua versi dengan angka yang berubah: target, kondisi awal dan "
+        "kondisi akhir sama sebelum dan sesudah perubahan.",
+        sumber=SUMBER,
+        kunci="nilai-sebelum-sesudah",
+    ),
+]
+ui.tampilkan(panel)

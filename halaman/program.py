@@ -1,5 +1,129 @@
-"""Halaman sementara: diisi oleh isu 4."""
+"""Program: one program, kegiatan or sub kegiatan of T-C.27 over the years (pagu, indicators, rincian)."""
 
 import streamlit as st
 
-st.header("program")
+import formatting as fmt
+import state
+import ui
+from grafik import program as grafik_program
+from sajian import pilihan
+from sajian import program as sajian_program
+
+KUNCI_ITEM = "item"
+
+st.header("Program, kegiatan dan sub kegiatan")
+
+label_program = state.sajikan(pilihan.program)
+program = ui.nilai_filter(ui.KUNCI_PROGRAM, ui.SEMUA)
+# "Semua program" has no single tree to walk: show the first program rather than an empty
+# screen (a projector in a Musrenbang should never show nothing), and say so.
+bawaan = program not in label_program
+if bawaan:
+    program = next(iter(label_program))
+
+opsi = state.sajikan(sajian_program.pilihan_item, program)
+
+ui.pengantar(
+    ("**Filter program masih *Semua program*: yang tampil program pertama.** Pilih program di sidebar.\n\n"
+     if bawaan else "")
+    + "Pilih program, kegiatan atau sub kegiatan: pagu-nya per tahun, indikator dan targetnya, "
+    "serta rinciannya. Sumber: tabel T-C.27 (Rencana Program, Kegiatan, dan Pendanaan). Tahun 2022–2024 "
+    "dicetak dalam satu tabel; tahun 2021 di tabel sendiri dengan kode Permendagri 90 yang sama, jadi "
+    "dicocokkan menurut kode (dan kelurahan). Program 2020 memakai kode lama dan tidak dipetakan ke kode baru."
+)  # fmt: skip
+
+# In presentation mode the picker folds away, so the chart fills the screen (as on Kinerja).
+wadah = st.expander("Pilih program / kegiatan / sub kegiatan", expanded=False) if ui.presentasi() else st.container()
+kiri, kanan = wadah.columns([5, 1], vertical_alignment="bottom")
+# ?item=tc27_2022:5 (the item's newest printed row); an item of another program falls back
+# to the program itself.
+item = ui.pilih("Program / kegiatan / sub kegiatan", opsi, KUNCI_ITEM, wadah=kiri)
+rantai = state.sajikan(sajian_program.kedudukan, item)
+if len(rantai) > 1:
+    induk = str(rantai["kunci"].iloc[-2])
+    kanan.button(
+        "Ke induknya",
+        icon=":material/arrow_upward:",
+        on_click=lambda: st.session_state.update({KUNCI_ITEM: induk}),
+        help=opsi.get(induk, ""),
+        width="stretch",
+    )
+
+jejak = " › ".join(
+    f"{sajian_program.NAMA_TINGKAT.get(t, t)} {k or '(tanpa kode)'}"
+    for t, k in zip(rantai["tingkat"], rantai["kode"], strict=True)
+)
+nama = str(rantai["nama"].iloc[-1]).strip() if len(rantai) else ""
+tingkat = str(rantai["tingkat"].iloc[-1]) if len(rantai) else ""
+anak = sajian_program.TINGKAT_ANAK.get(tingkat)
+nama_anak = {"kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"}.get(anak or "", "rincian")
+
+panel = [
+    ui.Panel(
+        f"Pagu per tahun: {nama}",
+        data=lambda: state.sajikan(sajian_program.pagu_item, item),
+        grafik=grafik_program.pagu_per_tahun,
+        kolom={
+            "tahun": ui.Kolom("Tahun", "tahun"),
+            "pagu": ui.Kolom("Pagu tercetak", "rupiah"),
+            "pagu_teks": ui.Kolom("Sel tercetak"),
+            "catatan": ui.Kolom("Catatan"),
+            "jumlah_rincian": ui.Kolom(f"Jumlah pagu {nama_anak}", "rupiah"),
+            "jumlah_rincian_tak_terbaca": ui.Kolom(f"{nama_anak.capitalize()} tanpa pagu terbaca", "bulat"),
+            "pagu_induk": ui.Kolom("Pagu induk", "rupiah"),
+            "pangsa_induk": ui.Kolom("Bagian dari pagu induk", "persen"),
+        },
+        keterangan=f"{jejak}. Batang: pagu yang tercetak untuk baris ini. Tahun tanpa batang: pagu tidak "
+        "tercetak/terbaca atau baris tidak tercantum (alasannya tertulis); tidak diisi 0. "
+        + (
+            f"Belah ketupat: jumlah pagu {nama_anak}-nya yang terbaca (hasil penjumlahan, bukan angka "
+            "tercetak untuk baris ini). "
+            if anak
+            else ""
+        )
+        + fmt.KETERANGAN_SATUAN
+        + ".",
+        sumber="T-C.27 Rencana Program, Kegiatan, dan Pendanaan (2020, 2021, 2022–2024)",
+        kunci="pagu-item",
+    ),  # fmt: skip
+    ui.Panel(
+        f"Indikator dan target: {nama}",
+        data=lambda: state.sajikan(sajian_program.indikator_item, item),
+        kolom={
+            "tahun": ui.Kolom("Tahun", "tahun"),
+            "indikator_ke": ui.Kolom("Indikator ke", "bulat"),
+            "indikator": ui.Kolom("Indikator"),
+            "target_teks": ui.Kolom("Target (tercetak)"),
+            "target": ui.Kolom("Target (angka)", "angka"),
+            "satuan": ui.Kolom("Satuan"),
+            "target_persen": ui.Kolom("Persentase tercetak", "persen"),
+            "capaian_awal_teks": ui.Kolom("Kondisi awal (tercetak)"),
+            "catatan": ui.Kolom("Catatan"),
+        },
+        keterangan=f"{jejak}. Target seperti tercetak; satu baris dapat punya beberapa indikator. "
+        "Kondisi awal hanya dicetak untuk program 2020. Sel indikator yang kosong di dokumen dibiarkan kosong.",
+        sumber="T-C.27 Rencana Program, Kegiatan, dan Pendanaan",
+        kunci="indikator-item",
+    ),
+    ui.Panel(
+        f"Pagu {nama_anak} per tahun",
+        data=lambda: state.sajikan(sajian_program.rincian_item, item),
+        grafik=grafik_program.rincian,
+        kolom={
+            "kode": ui.Kolom("Kode"),
+            "nama": ui.Kolom(nama_anak.capitalize()),
+            "kelurahan": ui.Kolom("Kelurahan"),
+            "tahun": ui.Kolom("Tahun", "tahun"),
+            "pagu": ui.Kolom("Pagu", "rupiah"),
+            "pagu_teks": ui.Kolom("Sel tercetak"),
+        },
+        keterangan=f"{jejak}. Satu warna per tahun. Tanda silang abu-abu: pagu tidak tercetak atau tidak "
+        "terbaca (bukan 0). Tanpa batang: tidak tercantum tahun itu. " + fmt.KETERANGAN_SATUAN + ".",
+        sumber="T-C.27 Rencana Program, Kegiatan, dan Pendanaan",
+        kosong="Sub kegiatan adalah tingkat terendah di T-C.27: tidak ada rincian di bawahnya."
+        if tingkat == "sub_kegiatan"
+        else "Tidak ada rincian tercetak di bawah baris ini.",
+        kunci="rincian-item",
+    ),
+]
+ui.tampilkan(panel)

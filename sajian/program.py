@@ -1,0 +1,302 @@
+"""Program page: one program, kegiatan or sub kegiatan of T-C.27 followed over the plan years.
+
+Pure pandas over ``r.rencana``: no Streamlit, no formatting.
+
+**An item's identity across years.** The 2022-2024 table prints each item once, with one
+target and one Rp column per year, so the printed row (``item_id`` ``tc27_2022:N``) is the
+item in all three years. The 2021 table is separate (``tc27_2021:N``) but uses the same
+Permendagri 90 codes, so a 2021 row is the same item as a 2022-2024 row when tingkat, kode
+and kelurahan agree (sub kegiatan codes repeat once per kelurahan, hence the kelurahan).
+A match is made only when it is unique in every year; rows without a code (two 2022-2024 sub
+kegiatan) and every 2020 row (old local codes, ``skema_kode`` "lokal_lama") keep their own
+printed row as identity: old codes are never mapped to new ones.
+
+The item key (``kunci``, also the page's ``?item=`` value) is the ``item_id`` of the item's
+newest printing, e.g. ``tc27_2022:31`` for program 7.01.01 in 2021-2024.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from loaders import Renstra
+from metrics.pagu import pagu_per_tingkat
+from sajian import pilihan
+from sajian.pilihan import kunci_program
+
+TINGKAT_ANAK = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}
+NAMA_TINGKAT = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub kegiatan"}
+
+# Why a year has no pagu bar (``status``); the page shows these words as the note.
+CATATAN_STATUS = {
+    "ok": "",
+    "tidak_terbaca": "pagu tercetak tidak terbaca di dokumen (*****)",
+    "kosong": "tidak ada pagu tercetak (sel kosong atau -)",
+    "tidak_tercantum": "tidak tercantum di T-C.27 tahun ini",
+}
+
+
+# --- identity -------------------------------------------------------------------------------
+
+
+def _kunci_item(rencana: pd.DataFrame) -> pd.Series:
+    """Per row: the item key (``item_id`` of the same item's newest printing), see module docstring."""
+    kunci = rencana["item_id"].astype("string").copy()
+    kode = rencana["kode"].fillna("").astype(str).str.strip()
+    baru = rencana["skema_kode"].eq("permendagri90").fillna(False) & kode.ne("")
+    d = rencana.loc[baru, ["tahun", "tingkat", "item_id"]].assign(
+        kode=kode[baru], kel=rencana.loc[baru, "kelurahan"].fillna("").astype(str)
+    )
+    grup = ["tingkat", "kode", "kel"]
+    unik = d.groupby([*grup, "tahun"])["item_id"].nunique().groupby(level=grup).max()
+    for nilai, kelompok in d.groupby(grup, sort=False):
+        if unik.loc[nilai] != 1:
+            continue  # two printed items with one code in one year: keep them apart
+        terbaru = kelompok.sort_values(["tahun"], kind="stable")["item_id"].iloc[-1]
+        kunci.loc[kelompok.index] = terbaru
+    return kunci
+
+
+def _dengan_kunci(r: Renstra) -> pd.DataFrame:
+    """``r.rencana`` plus ``kunci`` (item key), ``kunci_program`` and ``kunci_induk`` (parent's key)."""
+    d = r.rencana.copy()
+    d["kunci"] = _kunci_item(d)
+    # A row's program key is its program row's (``pilihan.kunci_program``): a row printed
+    # without a code of its own (two 2022-2024 sub kegiatan of 7.01.01) still belongs to 7.01.01.
+    program = d[d["tingkat"].eq("program")]
+    peta_program = dict(zip(program["item_id"], kunci_program(program), strict=True))
+    d["kunci_program"] = d["program_id"].map(peta_program).astype("string")
+    peta = d.drop_duplicates("item_id").set_index("item_id")["kunci"]
+    induk = d["kegiatan_id"].where(d["tingkat"].eq("sub_kegiatan"), d["program_id"])
+    induk = induk.where(~d["tingkat"].eq("program"))
+    d["kunci_induk"] = induk.map(peta).astype("string")
+    return d
+
+
+def _terbaru(d: pd.DataFrame) -> pd.DataFrame:
+    """One row per item key: its newest printing (first indicator row), for names and codes."""
+    return d.sort_values(["tahun", "baris"], kind="stable").drop_duplicates("kunci", keep="last")
+
+
+def _rentang(tahun: list[int]) -> str:
+    """``2021–2024`` for consecutive years, ``2021, 2023`` otherwise."""
+    t = sorted(set(tahun))
+    if len(t) > 1 and t == list(range(t[0], t[-1] + 1)):
+        return f"{t[0]}–{t[-1]}"
+    return ", ".join(str(x) for x in t)
+
+
+def daftar_item(r: Renstra, program: str) -> pd.DataFrame:
+    """Every item of one program (the program itself first), in code order.
+
+    Columns: kunci, tingkat, kode, nama (newest printing, as printed), kelurahan, kunci_induk,
+    tahun (years printed, as text ``2021–2024``), label (for a picker).
+    """
+    d = _dengan_kunci(r)
+    d = d[d["kunci_program"].eq(program)]
+    if d.empty:
+        return pd.DataFrame(columns=["kunci", "tingkat", "kode", "nama", "kelurahan", "kunci_induk", "tahun", "label"])
+    tahun = d.groupby("kunci")["tahun"].agg(lambda s: _rentang([int(x) for x in s]))
+    b = _terbaru(d).copy()
+    b["tahun_cetak"] = b["kunci"].map(tahun)
+    b["kode"] = b["kode"].fillna("").astype(str).str.strip()
+    lama = not b["skema_kode"].eq("permendagri90").any()
+    if lama:
+        b = b.sort_values("baris", kind="stable")  # old local codes: document order
+    else:
+        # Codes sort as a tree (7.01.03 < 7.01.03.2.02 < 7.01.03.2.02.02); an item without a
+        # code sorts after its coded siblings, under its parent kegiatan.
+        kode_kegiatan = b["kunci_induk"].map(b.set_index("kunci")["kode"]).fillna("")
+        b["_urut"] = b["kode"].where(b["kode"].ne(""), kode_kegiatan + ".~")
+        b = b.sort_values(["_urut", "tahun", "baris"], ascending=[True, False, True], kind="stable")
+        b = pd.concat([b[b["tingkat"].eq("program")], b[~b["tingkat"].eq("program")]])
+    label_program = pilihan.program(r)
+    rek = []
+    for _, x in b.iterrows():
+        tingkat = str(x["tingkat"])
+        if tingkat == "program" and program in label_program:
+            # the shared filter's wording ("7.01.03 Pemberdayaan ..."), so picker and filter agree
+            teks = f"Program {label_program[program].removesuffix(' (2020)')}"
+        else:
+            kode = f" {x['kode']}" if x["kode"] else " (tanpa kode)"
+            awal = {"kegiatan": "· ", "sub_kegiatan": "·· "}.get(tingkat, "")
+            teks = f"{awal}{NAMA_TINGKAT.get(tingkat, tingkat)}{kode} {str(x['nama']).strip()}"
+        rek.append(
+            {
+                "kunci": x["kunci"], "tingkat": tingkat, "kode": x["kode"], "nama": x["nama"],
+                "kelurahan": x["kelurahan"] if isinstance(x["kelurahan"], str) else "",
+                "kunci_induk": x["kunci_induk"], "tahun": x["tahun_cetak"],
+                "label": f"{teks} ({x['tahun_cetak']})",
+            }
+        )  # fmt: skip
+    return pd.DataFrame(rek).astype("string").reset_index(drop=True)
+
+
+def pilihan_item(r: Renstra, program: str) -> dict[str, str]:
+    """Item key -> picker label for one program (program first, then its kegiatan and sub kegiatan)."""
+    d = daftar_item(r, program)
+    return dict(zip(d["kunci"].tolist(), d["label"].tolist(), strict=True))
+
+
+def kedudukan(r: Renstra, kunci: str) -> pd.DataFrame:
+    """The chain from the program down to the item: tingkat, kode, nama, kunci (newest printings)."""
+    d = _dengan_kunci(r)
+    b = _terbaru(d).set_index("kunci", drop=False)
+    rantai = []
+    k: object = kunci
+    while isinstance(k, str) and k in b.index and len(rantai) < 3:
+        x = b.loc[k]
+        rantai.append({"tingkat": x["tingkat"], "kode": str(x["kode"] or "").strip(), "nama": x["nama"], "kunci": k})
+        k = x["kunci_induk"] if not pd.isna(x["kunci_induk"]) else None
+    return pd.DataFrame(rantai[::-1], columns=["tingkat", "kode", "nama", "kunci"]).astype("string")
+
+
+# --- pagu ---------------------------------------------------------------------------------------
+
+
+def _tahun_skema(d: pd.DataFrame, baris_item: pd.DataFrame) -> list[int]:
+    """The years in which the item's program is printed: the years it could appear in."""
+    program = baris_item["kunci_program"].iloc[0]
+    return sorted(int(t) for t in d.loc[d["kunci_program"].eq(program), "tahun"].unique())
+
+
+def _pagu_per_tahun(baris: pd.DataFrame) -> pd.DataFrame:
+    """Per tahun and printed item: pagu (metrics.pagu_per_tingkat: NA when nothing readable) and status."""
+    if baris.empty:
+        return pd.DataFrame(columns=["tahun", "item_id", "pagu", "status", "pagu_teks"])
+    bagian = [pagu_per_tingkat(g, str(t)) for t, g in baris.groupby("tingkat", sort=False)]
+    pagu = pd.concat(bagian, ignore_index=True)[["tahun", "item_id", "pagu"]]
+    info = baris.groupby(["tahun", "item_id"], sort=False).agg(
+        tak_terbaca=("pagu_status", lambda s: bool(s.eq("tidak_terbaca").any())),
+        pagu_teks=("pagu_teks", lambda s: next((str(t) for t in s if isinstance(t, str) and t.strip()), "")),
+    )
+    pagu = pagu.merge(info.reset_index(), on=["tahun", "item_id"], how="left")
+    pagu["status"] = "ok"
+    pagu.loc[pagu["pagu"].isna(), "status"] = "kosong"
+    pagu.loc[pagu["pagu"].isna() & pagu["tak_terbaca"], "status"] = "tidak_terbaca"
+    return pagu.drop(columns="tak_terbaca")
+
+
+def pagu_item(r: Renstra, kunci: str) -> pd.DataFrame:
+    """The item's pagu per year of its program's code scheme (2021-2024, or 2020 for old codes).
+
+    Columns: tahun, pagu (Int64, NA when missing: never 0), status (ok / tidak_terbaca / kosong /
+    tidak_tercantum), pagu_teks (the printed cell), catatan (why no pagu), jumlah_rincian (sum of
+    the readable pagu of its kegiatan / sub kegiatan that year; NA without rincian),
+    jumlah_rincian_tak_terbaca (rincian whose pagu is missing), pagu_induk (the parent's pagu
+    that year) and pangsa_induk (pagu / pagu_induk x 100).
+    """
+    kolom = ["tahun", "pagu", "status", "pagu_teks", "catatan", "jumlah_rincian", "jumlah_rincian_tak_terbaca",
+             "pagu_induk", "pangsa_induk"]  # fmt: skip
+    d = _dengan_kunci(r)
+    item = d[d["kunci"].eq(kunci)]
+    if item.empty:
+        return pd.DataFrame(columns=kolom)
+    sendiri = _pagu_per_tahun(item).drop(columns="item_id")
+    tingkat = str(item["tingkat"].iloc[0])
+    hasil = pd.DataFrame({"tahun": _tahun_skema(d, item)}).merge(sendiri, on="tahun", how="left")
+    hasil["status"] = hasil["status"].fillna("tidak_tercantum")
+    hasil["catatan"] = hasil["status"].map(CATATAN_STATUS)
+    # rincian: the children printed under this item's printing of that year
+    anak = d[d["tingkat"].eq(TINGKAT_ANAK.get(tingkat, "")) & d["kunci_induk"].eq(kunci)]
+    pa = _pagu_per_tahun(anak)
+    if not pa.empty:
+        rinci = pa.groupby("tahun").agg(
+            jumlah_rincian=("pagu", lambda s: s.sum(min_count=1)),
+            jumlah_rincian_tak_terbaca=("pagu", lambda s: int(s.isna().sum())),
+        )
+        hasil = hasil.merge(rinci.reset_index(), on="tahun", how="left")
+    else:
+        hasil["jumlah_rincian"] = pd.NA
+        hasil["jumlah_rincian_tak_terbaca"] = pd.NA
+    # parent: the parent row of each year's printing
+    induk = d[d["kunci"].isin(item["kunci_induk"].dropna().unique())]
+    if not induk.empty:
+        pi = _pagu_per_tahun(induk).groupby("tahun")["pagu"].agg(lambda s: s.sum(min_count=1)).rename("pagu_induk")
+        hasil = hasil.merge(pi.reset_index(), on="tahun", how="left")
+    else:
+        hasil["pagu_induk"] = pd.NA
+    hasil = hasil.astype(
+        {"tahun": "Int64", "pagu": "Int64", "jumlah_rincian": "Int64", "jumlah_rincian_tak_terbaca": "Int64",
+         "pagu_induk": "Int64", "status": "string", "pagu_teks": "string", "catatan": "string"}
+    )  # fmt: skip
+    induk_f = hasil["pagu_induk"].astype("Float64")
+    hasil["pangsa_induk"] = (hasil["pagu"].astype("Float64") / induk_f.where(induk_f > 0) * 100).astype("Float64")
+    hasil["pagu_teks"] = hasil["pagu_teks"].fillna("")
+    return hasil[kolom].reset_index(drop=True)
+
+
+# --- indicators -----------------------------------------------------------------------------------
+
+
+def indikator_item(r: Renstra, kunci: str) -> pd.DataFrame:
+    """The item's indicators and targets per year, as printed (one row per year and indikator_ke).
+
+    Columns: tahun, indikator_ke, indikator, target_teks (as printed, unit included), target
+    (the number read from it), satuan, target_persen (the percentage printed beside a count, e.g.
+    ``5170 (38,12%)``), capaian_awal_teks / capaian_awal (kondisi awal; only the 2020 programs
+    print one), catatan (e.g. an empty indicator cell, left empty: not filled from the row above).
+    """
+    kolom = ["tahun", "indikator_ke", "indikator", "target_teks", "target", "satuan", "target_persen",
+             "capaian_awal_teks", "capaian_awal", "catatan"]  # fmt: skip
+    d = _dengan_kunci(r)
+    item = d[d["kunci"].eq(kunci)].sort_values(["tahun", "indikator_ke"], kind="stable")
+    hasil = item[kolom[:-1]].copy()
+    kosong = hasil["indikator"].fillna("").str.strip().eq("")
+    hasil["catatan"] = pd.Series("", index=hasil.index, dtype="string")
+    hasil.loc[kosong, "catatan"] = "sel indikator kosong di dokumen"
+    hasil.loc[kosong, "indikator"] = pd.NA
+    for c in ("target_teks", "satuan", "capaian_awal_teks"):
+        hasil[c] = hasil[c].astype("string").where(hasil[c].fillna("").str.strip().ne(""))
+    return hasil.reset_index(drop=True)
+
+
+# --- children -------------------------------------------------------------------------------------
+
+
+def _label_pendek(kode: str, nama: str, kelurahan: str, batas: int = 48) -> str:
+    """``7.01.03.2.02.02 Pembangunan Sarana dan Pra… (Wonoasih)``: the kelurahan never cut off."""
+    inti = re.sub(r"\s*\((sub unit\s+)?[^()]*\)\s*$", "", nama.strip()) if kelurahan else nama.strip()
+    if len(inti) > batas:
+        inti = inti[: batas - 1].rstrip() + "…"
+    teks = f"{kode} {inti}" if kode else inti
+    return f"{teks} ({kelurahan})" if kelurahan else teks
+
+
+def rincian_item(r: Renstra, kunci: str) -> pd.DataFrame:
+    """The item's children (kegiatan of a program, sub kegiatan of a kegiatan) and their pagu per year.
+
+    One row per child and year in which the child is printed under this item. Columns: kunci,
+    tingkat, kode, nama (newest printing), kelurahan, label (short, unique), tahun, pagu (Int64;
+    NA when missing), status, pagu_teks, urutan (tree order). Empty for a sub kegiatan.
+    """
+    kolom = ["kunci", "tingkat", "kode", "nama", "kelurahan", "label", "tahun", "pagu", "status", "pagu_teks",
+             "urutan"]  # fmt: skip
+    d = _dengan_kunci(r)
+    item = d[d["kunci"].eq(kunci)]
+    if item.empty or str(item["tingkat"].iloc[0]) not in TINGKAT_ANAK:
+        return pd.DataFrame(columns=kolom)
+    anak = d[d["tingkat"].eq(TINGKAT_ANAK[str(item["tingkat"].iloc[0])]) & d["kunci_induk"].eq(kunci)]
+    if anak.empty:
+        return pd.DataFrame(columns=kolom)
+    daftar = daftar_item(r, str(item["kunci_program"].iloc[0]))
+    daftar = daftar[daftar["kunci"].isin(anak["kunci"].unique())].reset_index(drop=True)
+    daftar["urutan"] = range(len(daftar))
+    label = [
+        _label_pendek(str(k), str(n), str(kel))
+        for k, n, kel in zip(daftar["kode"], daftar["nama"], daftar["kelurahan"], strict=True)
+    ]
+    dilihat: dict[str, int] = {}
+    for i, teks in enumerate(label):  # identical labels would merge on a category axis
+        dilihat[teks] = dilihat.get(teks, 0) + 1
+        if dilihat[teks] > 1:
+            label[i] = f"{teks} [{dilihat[teks]}]"
+    daftar["label"] = label
+    pagu = _pagu_per_tahun(anak).merge(anak[["item_id", "kunci"]].drop_duplicates(), on="item_id")
+    hasil = daftar[["kunci", "tingkat", "kode", "nama", "kelurahan", "label", "urutan"]].merge(pagu, on="kunci")
+    hasil = hasil.sort_values(["urutan", "tahun"], kind="stable")
+    hasil = hasil.astype({"tahun": "Int64", "pagu": "Int64", "urutan": "Int64", "status": "string",
+                          "pagu_teks": "string", "label": "string"})  # fmt: skip
+    return hasil[kolom].reset_index(drop=True)
