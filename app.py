@@ -32,10 +32,10 @@ except RenstraError as e:
     st.stop()
 
 if presentasi:
+    # The page's own header is the title of a slide; filters fold away beside the switch.
     kiri, kanan = st.columns([4, 1], vertical_alignment="center")
-    kiri.title(aktif.judul)
     ui.pilih_mode(kanan)
-    wadah_filter = st.expander("Filter", expanded=False) if aktif.filter else None
+    wadah_filter = kiri.expander("Filter", expanded=False) if aktif.filter else None
 else:
     st.title("Dasbor Renstra Kecamatan Wonoasih")
     wadah_filter = st.sidebar

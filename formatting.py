@@ -151,10 +151,11 @@ def sel(x: Any, jenis: str) -> str:
 
 
 def tabel(df: Any, jenis: dict[str, str]) -> Any:
-    """A copy of ``df`` with each column in ``jenis`` turned into display text; others untouched."""
+    """A copy of ``df`` with each column in ``jenis`` turned into display text ("teks": empty -> "–")."""
+    import pandas as pd  # only here: the rest of this module works without pandas
+
     hasil = df.copy()
     for kolom, j in jenis.items():
-        if kolom in hasil.columns and j != "teks":
-            hasil[kolom] = [sel(v, j) for v in hasil[kolom].tolist()]
-            hasil[kolom] = hasil[kolom].astype("string")
+        if kolom in hasil.columns:
+            hasil[kolom] = pd.array([sel(v, j) for v in hasil[kolom].tolist()], dtype="string")
     return hasil

@@ -268,6 +268,8 @@ def _panel(p: Panel, besar: bool) -> None:
     if p.grafik is not None:
         _gambar(p.grafik, _kunci_fungsi(p.grafik), df, besar, p.id)
     if besar:
+        if p.grafik is None:  # a table panel is the slide itself
+            _tabel(df, tuple((c, k.label, k.jenis) for c, k in _kolom(p, df).items()))
         return
     with st.expander(f"Tabel: {p.judul}", expanded=p.grafik is None):
         _tabel(df, tuple((c, k.label, k.jenis) for c, k in _kolom(p, df).items()))

@@ -9,12 +9,13 @@ import state
 import ui
 from grafik import kelurahan as grafik
 from sajian import kelurahan as sajian
+from sajian import pilihan
 
-r = state.renstra()
+semua_kelurahan = state.sajikan(pilihan.identitas)["kelurahan"]
 tahun = int(ui.nilai_filter(ui.KUNCI_TAHUN, 2024))
 pilih = ui.nilai_filter(ui.KUNCI_KELURAHAN, ui.SEMUA)
-pilih = pilih if pilih in r.kelurahan else None
-urutan = tuple(r.kelurahan)
+pilih = pilih if pilih in semua_kelurahan else None
+urutan = tuple(semua_kelurahan)
 
 SUMBER_TC27 = "T-C.27 Rencana Program, Kegiatan, dan Pendanaan (2020, 2021, 2022-2024): baris yang menyebut kelurahan"
 SUMBER_PEGAWAI = "Tabel 2.2.2 Jumlah pegawai per unit kerja"

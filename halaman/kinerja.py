@@ -34,15 +34,12 @@ opsi = daftar["indikator"].tolist()
 polaritas = dict(zip(daftar["indikator"], daftar["polaritas"], strict=True))
 bawaan = opsi.index(daftar.loc[daftar["bawaan"], "indikator"].iloc[0]) if opsi else 0
 wadah = st.expander("Indikator", expanded=False) if ui.presentasi() else st.container()
-with wadah:
-    indikator = st.selectbox(
-        "Indikator (T-C.23)",
-        opsi,
-        index=bawaan,
-        format_func=lambda n: f"{n} ({grafik_kinerja.MAKIN_RENDAH})" if kinerja.lebih_rendah(polaritas.get(n)) else n,
-        key="indikator",
-        bind="query-params",
-    )
+label_indikator = {
+    n: f"{n} ({grafik_kinerja.MAKIN_RENDAH})" if kinerja.lebih_rendah(polaritas.get(n)) else n for n in opsi
+}
+indikator = ui.pilih(
+    "Indikator (T-C.23)", label_indikator, "indikator", bawaan=opsi[bawaan] if opsi else None, wadah=wadah
+)
 
 arah = f" ({grafik_kinerja.MAKIN_RENDAH})" if kinerja.lebih_rendah(polaritas.get(indikator)) else ""
 kolom_capaian = {

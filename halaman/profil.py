@@ -11,8 +11,6 @@ import ui
 from grafik import profil as grafik
 from sajian import profil as sajian
 
-r = state.renstra()
-
 SUMBER_KOMPOSISI = "Tabel 2.2.1 Komposisi pegawai Kecamatan Wonoasih"
 SUMBER_UNIT = "Tabel 2.2.2 Jumlah pegawai per unit kerja"
 SUMBER_SARPRAS = "Tabel 2.2.3 Sarana dan Prasarana Kantor Kecamatan Wonoasih (Data Simda BMD September 2021)"

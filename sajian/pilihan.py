@@ -17,8 +17,11 @@ def tahun_rencana(r: Renstra) -> list[int]:
 def kunci_program(rencana: pd.DataFrame) -> pd.Series:
     """A program's identity across years: its Permendagri 90 code (``7.01.03``) where it has one,
     else the printed row's id (the 2020 programs, old local codes, never mapped to new ones)."""
-    baru = rencana["skema_kode"].eq("permendagri90") & rencana["program_kode"].fillna("").ne("")
-    return rencana["program_kode"].where(baru, rencana["program_id"]).astype("string")
+    program = rencana[rencana["tingkat"].eq("program")]
+    baru = program["skema_kode"].eq("permendagri90") & program["kode"].fillna("").ne("")
+    kode = dict(zip(program.loc[baru, "program_id"], program.loc[baru, "kode"], strict=True))
+    # From the program row, so a kegiatan printed without a code still belongs to 7.01.01.
+    return rencana["program_id"].map(lambda pid: kode.get(pid, pid)).astype("string")
 
 
 def program(r: Renstra) -> dict[str, str]:

@@ -110,7 +110,7 @@ def test_tabel_per_jenis_kolom() -> None:
     df = pd.DataFrame({"tahun": [2024], "pagu": [1_800_000_000], "serapan": [94.95], "ket": [pd.NA]})
     hasil = fmt.tabel(df, {"tahun": "tahun", "pagu": "rupiah", "serapan": "persen", "ket": "teks"})
     assert hasil.iloc[0].tolist()[:3] == ["2024", "Rp 1.800.000.000", "94,95 %"]
-    assert pd.isna(hasil.iloc[0]["ket"])  # "teks" columns pass through untouched
+    assert hasil.iloc[0]["ket"] == fmt.KOSONG  # empty text shows "–", never "None" or "<NA>"
     assert fmt.sel(pd.NA, "teks") == fmt.KOSONG
     assert fmt.sel(None, "rupiah") == fmt.KOSONG
     assert set(fmt.FORMAT_EXCEL) <= set(fmt.JENIS_KOLOM)
