@@ -1,0 +1,163 @@
+"""The Anggaran page in AppTest: it renders, shows the document's numbers, follows its filters and the URL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.appkit import buka, gambar, gambar_berjudul
+
+HALAMAN = "halaman/anggaran.py"
+
+
+@pytest.fixture(scope="module")
+def at2022() -> AppTest:
+    return buka(HALAMAN, tahun="2022")
+
+
+def _trace(fig: dict[str, Any], nama: str) -> dict[str, Any]:
+    """The first trace whose name starts with ``nama`` and that has data (not a legend-only swatch)."""
+    for t in fig["data"]:
+        if (t.get("name") or "").startswith(nama) and any(x is not None for x in t.get("x", [])):
+            return t
+    raise AssertionError(f"tidak ada trace '{nama}'")
+
+
+def _nilai_di(t: dict[str, Any], x: str) -> Any:
+    return dict(zip(t["x"], t["y"], strict=True))[x]
+
+
+def test_enam_panel_tanpa_galat(at2022: AppTest) -> None:
+    assert not at2022.exception
+    assert [h.value for h in at2022.header] == ["Anggaran"]
+    assert len(gambar(at2022)) == 6
+    assert "Rincian pagu 2022: program → kegiatan → sub kegiatan" in [s.value for s in at2022.subheader]
+
+
+def test_batang_pagu_program(at2022: AppTest) -> None:
+    fig = gambar_berjudul(at2022, "pagu-program-tahun")
+    t = _trace(fig, "7.01.01")
+    assert _nilai_di(t, "2022") == 9_122_221_547  # T-C.27 2022-2024 row 31
+    assert _nilai_di(t, "2021") == 9_990_090_888  # ***** in 2021: sum of its kegiatan
+    pola = dict(zip(t["x"], t["marker"]["pattern"]["shape"], strict=True))
+    assert pola["2021"] == "/" and pola["2022"] == ""  # hatched = jumlah rincian
+    total = _trace(fig, "Total kecamatan")
+    teks = dict(zip(total["x"], total["text"], strict=True))
+    assert teks["2022"] == "Rp 13,0 M" and teks["2021"].endswith("*") and teks["2020"].endswith("*")
+    assert ["Rp 12.957.945.947", "pagu program tercetak"] in total["customdata"]
+    # the 2020 programs: own series, named as 2020 programs, all hatched
+    lama = [tr for tr in fig["data"] if (tr.get("name") or "").endswith("(2020)") and tr["type"] == "bar"]
+    assert len(lama) == 4
+    assert all(tr["x"] == ["2020"] and tr["marker"]["pattern"]["shape"] == ["/"] for tr in lama)
+
+
+def test_rincian_treemap_2022(at2022: AppTest) -> None:
+    fig = gambar_berjudul(at2022, "rincian-pagu")
+    tm = fig["data"][0]
+    assert tm["type"] == "treemap" and tm["branchvalues"] == "remainder"
+    assert tm["pathbar"]["visible"] is True
+    nilai = dict(zip(tm["ids"], tm["values"], strict=True))
+    assert sum(nilai.values()) >= 12_957_945_947
+    program = [label for label, p in zip(tm["labels"], tm["parents"], strict=True) if p == "akar"]
+    assert sorted(label[:7] for label in program) == ["7.01.01", "7.01.02", "7.01.03", "7.01.05"]
+    i = tm["labels"].index("7.01.01 Penunjang Urusan Pemerintahan Daerah Kabupaten/ Kota")
+    assert tm["customdata"][i][1] == "Rp 9.122.221.547"
+    # the two rows without a 2022 pagu are named under the chart, not drawn as 0
+    assert "2 baris tanpa pagu tercetak" in fig["layout"]["annotations"][0]["text"]
+    assert "tc27_2022:50" not in nilai and "tc27_2022:51" not in nilai
+
+
+def test_anggaran_realisasi_dan_serapan(at2022: AppTest) -> None:
+    fig = gambar_berjudul(at2022, "anggaran-realisasi")
+    serapan = _trace(fig, "Serapan")
+    s = dict(zip(serapan["x"], serapan["text"], strict=True))
+    assert s["2019"] == "100,00 %*"  # realisasi 2019 = target (NB in the document)
+    assert s["2020"] == "96,11 %"
+    realisasi = _trace(fig, "Realisasi")
+    assert _nilai_di(realisasi, "2020") == 1_007_611_040 + 502_112_624 + 1_013_054_893
+    abu = _trace(fig, "Anggaran tanpa realisasi")
+    assert _nilai_di(abu, "2020") == 5_673_534_002
+    assert any("realisasi disamakan dengan target" in c.value for c in at2022.caption)
+
+
+def test_serapan_per_program_tc24(at2022: AppTest) -> None:
+    fig = gambar_berjudul(at2022, "serapan-program")
+    t2016 = _trace(fig, "2016")
+    baris = [c for c in t2016["customdata"] if c[3] == "Rp 64.175.000"]
+    assert baris and baris[0][2:5] == ["99,69 %", "Rp 64.175.000", "Rp 63.975.000"]
+    assert "229,33 %" in t2016["text"]  # Gerdu Taskin: realisasi above anggaran, labelled
+    assert any("Gerdu Taskin 2016" in c.value for c in at2022.caption)
+    teks = "\n".join(df.value.to_string() for df in at2022.dataframe)
+    assert "realisasi tidak tercetak di dokumen" in teks
+
+
+def test_perubahan_pagu(at2022: AppTest) -> None:
+    fig = gambar_berjudul(at2022, "perubahan-pagu")
+    total = _trace(fig, "Total kecamatan")
+    assert _nilai_di(total, "2022") == 12_957_945_947 - 15_757_599_288
+    p = _trace(fig, "7.01.03")
+    assert dict(zip(p["x"], p["text"], strict=True))["2022"] == "-51,8 %"
+
+
+def _treemap(at: AppTest) -> dict[str, Any]:
+    return gambar_berjudul(at, "rincian-pagu")["data"][0]
+
+
+def test_filter_program_mengubah_rincian_dan_tren(at2022: AppTest) -> None:
+    at = buka(HALAMAN, tahun="2022")
+    at.selectbox(key="program").select("7.01.03").run()
+    assert not at.exception
+    tm = _treemap(at)
+    assert tm["labels"][0].startswith("7.01.03") and tm["parents"][0] == ""
+    assert all(label.startswith("7.01.03") for label in tm["labels"])
+    assert len(tm["ids"]) < len(_treemap(at2022)["ids"])
+    tren = gambar_berjudul(at, "tren-pagu")
+    nama = {t["name"] for t in tren["data"]}
+    assert "7.01.03.2.02 Kegiatan Pemberdayaan Kelurahan" in nama
+    assert not any(n.startswith("7.01.01") for n in nama)
+
+
+def test_url_mereproduksi_tampilan(at2022: AppTest) -> None:
+    at = buka(HALAMAN, tahun="2022", program="7.01.03")
+    assert at.selectbox(key="tahun").value == 2022
+    assert at.selectbox(key="program").value == "7.01.03"
+    tm = _treemap(at)
+    i = tm["ids"].index("tc27_2022:1")
+    assert tm["customdata"][i][1] == "Rp 1.997.779.200"  # 7.01.03, T-C.27 2022 row 1
+    assert "Rincian pagu 2022: program → kegiatan → sub kegiatan (7.01.03)" in [s.value for s in at.subheader]
+    # the stacked bars keep every program but fade the others
+    t = _trace(gambar_berjudul(at, "pagu-program-tahun"), "7.01.01")
+    assert set(t["marker"]["opacity"]) == {0.25}
+
+
+def test_tahun_mengubah_rincian() -> None:
+    at = buka(HALAMAN, tahun="2020")
+    tm = _treemap(at)
+    assert "Kecamatan Wonoasih 2020" in tm["labels"]
+    i = tm["labels"].index("Peningkatan Pemberdayaan Masyarakat (2020)")
+    assert tm["customdata"][i][1] == "tidak terbaca (#####)"
+    assert tm["customdata"][i][2] == "Rp 11.574.424.760"
+
+
+def test_program_2020_di_tahun_lain_dijelaskan() -> None:
+    at = buka(HALAMAN, tahun="2022", program="tc27_2020:9")
+    info = " ".join(i.value for i in at.info)
+    assert "hanya ada di tabel T-C.27 tahun 2020" in info
+    assert "tidak punya tren tahunan" in info
+
+
+def test_presentasi_satu_grafik() -> None:
+    at = buka(HALAMAN, tahun="2022", mode="presentasi")
+    assert len(at.get("plotly_chart")) == 1
+
+
+def test_batang_berarsir_berwarna_per_batang(at2022: AppTest) -> None:
+    # Streamlit's plotly.js draws nothing for a hatched bar with one marker.color for the trace
+    # (the legend-only hatch sample has no bars and keeps a single colour, which its swatch needs)
+    for fig in gambar(at2022):
+        for t in fig["data"]:
+            ada_batang = any(x is not None for x in t.get("x", []))
+            if t["type"] == "bar" and ada_batang and (t.get("marker") or {}).get("pattern"):
+                assert isinstance(t["marker"]["color"], list), t.get("name")
