@@ -30,7 +30,7 @@ _CSS_PRESENTASI = """
 <style>
 html { font-size: 21px; }
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
-[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 1.5rem 2.5rem 1rem 2.5rem; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 4rem 2.5rem 1rem 2.5rem; }
 </style>
 """
 
@@ -294,10 +294,15 @@ def tampilkan(panel: Sequence[Panel]) -> None:
         return
     if not panel:
         return
-    slide = st.container()
+    # The pager sits above the slide so "next" never falls below the fold of a projector.
     halaman = st.pagination(len(panel), key=KUNCI_SLIDE, bind="query-params", width="stretch")
-    with slide:
-        _panel(panel[min(halaman, len(panel)) - 1], besar=True)
+    _panel(panel[min(halaman, len(panel)) - 1], besar=True)
+
+
+def judul(teks: str) -> None:
+    """The page title; in presentation mode each slide's own title stands in for it (and saves height)."""
+    if not presentasi():
+        st.header(teks)
 
 
 def pengantar(teks: str) -> None:

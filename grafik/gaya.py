@@ -37,7 +37,7 @@ TANPA_PREDIKAT = "Tanpa capaian"
 
 FONT = "Source Sans Pro, Arial, sans-serif"
 TINGGI = 420
-TINGGI_PRESENTASI = 560
+TINGGI_PRESENTASI = 480
 
 
 def warna(i: int) -> str:
@@ -95,7 +95,9 @@ def tahun(nilai: Iterable[Any]) -> list[str]:
 def besar(fig: go.Figure) -> go.Figure:
     """Presentation variant: larger type and a taller plot, for a projector at the back of a hall."""
     tinggi = max(fig.layout.height or 0, TINGGI_PRESENTASI)  # a tall chart (many bars) stays tall
-    fig.update_layout(font={"size": 22}, hoverlabel={"font": {"size": 20}}, height=tinggi)
+    fig.update_layout(
+        font={"size": 20}, legend={"font": {"size": 16}}, hoverlabel={"font": {"size": 18}}, height=tinggi
+    )
     return fig
 
 

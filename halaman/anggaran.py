@@ -1,7 +1,6 @@
 """Anggaran: pagu per program and year, drill-down to sub kegiatan, anggaran vs realisasi, year-on-year change."""
 
 import pandas as pd
-import streamlit as st
 
 import formatting as fmt
 import state
@@ -31,7 +30,7 @@ tanpa_realisasi = anggaran_program[anggaran_program["realisasi"].isna()]
 lebih = anggaran_program[anggaran_program["melebihi_100"].fillna(False)]
 tahun_disamakan = sorted({int(t) for t in anggaran_program.loc[anggaran_program["disamakan_target"], "tahun"]})
 
-st.header("Anggaran")
+ui.judul("Anggaran")
 ui.pengantar(
     "Pagu indikatif per program dan tahun dari T-C.27 (Rencana Program, Kegiatan, dan Pendanaan), "
     "dan anggaran lawan realisasi dari T-C.24. Angka seperti tercetak di dokumen. "

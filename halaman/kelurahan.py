@@ -33,7 +33,7 @@ KOLOM_PEGAWAI = {
     "jumlah_dokumen": ui.Kolom("Jumlah tercetak", "bulat"),
 }
 
-st.header(f"Kelurahan {pilih}" if pilih else "Kelurahan")
+ui.judul(f"Kelurahan {pilih}" if pilih else "Kelurahan")
 ui.pengantar(
     "Enam kelurahan berdampingan: pagu, jenis kegiatan, target, dan pegawai. Angka pagu adalah jumlah baris "
     "T-C.27 yang menyebut kelurahan (kegiatan pada tabel 2020, sub kegiatan pada 2021-2024); kegiatan tingkat "

@@ -16,7 +16,7 @@ tahun_ada = state.sajikan(kinerja.tahun_realisasi)
 skala = metrics.skala_bawaan()
 rentang_realisasi = f"{tahun_ada[0]}–{tahun_ada[-1]}" if tahun_ada else ""
 
-st.header("Kinerja")
+ui.judul("Kinerja")
 ui.pengantar(
     "Target dan realisasi indikator kinerja pelayanan kecamatan (tabel T-C.23, "
     f"{rentang_realisasi}), capaian dan predikatnya, serta target indikator tujuan dan sasaran "

@@ -10,7 +10,7 @@ from sajian import perubahan as sajian_perubahan
 KUNCI_INDIKATOR = "indikator"
 SUMBER = "T-C.25 Tujuan dan Sasaran; T-C.28 Indikator Kinerja PD (sebelum dan setelah perubahan)"
 
-st.header("Perubahan Renstra")
+ui.judul("Perubahan Renstra")
 ui.pengantar(
     "Apa yang diubah oleh Perubahan Renstra: indikator yang ditambah atau dihapus, nama tujuan/sasaran/"
     "indikator yang diganti, serta target dan kondisi awal/akhir yang angkanya berubah. Dibandingkan "

@@ -36,7 +36,7 @@ KETERANGAN_KONDISI = (
     "barangnya sendiri (buah, unit, set, lokal), jadi panjang batang antarbarang tidak setara."
 )
 
-st.header("Profil kecamatan")
+ui.judul("Profil kecamatan")
 ui.pengantar(
     "Sumber daya Kecamatan Wonoasih menurut bab 2 dokumen: komposisi pegawai (Tabel 2.2.1), pegawai per unit "
     "kerja (Tabel 2.2.2), serta sarana dan prasarana kantor beserta kondisinya (Tabel 2.2.3)."

@@ -11,7 +11,7 @@ from sajian import program as sajian_program
 
 KUNCI_ITEM = "item"
 
-st.header("Program, kegiatan dan sub kegiatan")
+ui.judul("Program, kegiatan dan sub kegiatan")
 
 label_program = state.sajikan(pilihan.program)
 program = ui.nilai_filter(ui.KUNCI_PROGRAM, ui.SEMUA)

@@ -12,7 +12,7 @@ from sajian import ringkasan as sajian
 r = state.sajikan(pilihan.identitas)
 tahun = int(ui.nilai_filter(ui.KUNCI_TAHUN, 2024))
 
-st.header("Ringkasan")
+ui.judul("Ringkasan")
 ui.pengantar(
     f"**{r['judul']}**" + (f"  \n**Visi:** {r['visi']}" if r["visi"] else "") + "  \n"
     "Semua angka berasal dari tabel dokumen; yang tidak terbaca di dokumen ditandai, tidak ditebak. "
