@@ -164,6 +164,63 @@ class Kolom:
     jenis: str = "teks"
 
 
+# Columns that recur across pages, with one heading and kind each, so the same column reads the
+# same on every page and every download. ``kolom("tahun", "pagu", catatan="Keterangan")``.
+KOLOM_BAKU: dict[str, Kolom] = {
+    "tahun": Kolom("Tahun", "tahun"),
+    "kelurahan": Kolom("Kelurahan"),
+    "program": Kolom("Program"),
+    "kode": Kolom("Kode"),
+    "nama": Kolom("Nama"),
+    "indikator": Kolom("Indikator"),
+    "satuan": Kolom("Satuan"),
+    "target": Kolom("Target", "angka"),
+    "target_teks": Kolom("Target tercetak"),
+    "realisasi": Kolom("Realisasi", "angka"),
+    "capaian": Kolom("Capaian", "persen"),
+    "predikat": Kolom("Predikat"),
+    "pagu": Kolom("Pagu (Rp)", "rupiah"),
+    "pagu_teks": Kolom("Sel tercetak"),
+    "anggaran": Kolom("Anggaran (Rp)", "rupiah"),
+    "serapan": Kolom("Serapan", "persen"),
+    "dasar": Kolom("Dasar"),
+    "catatan": Kolom("Catatan"),
+    "jumlah": Kolom("Jumlah", "bulat"),
+    "laki_laki": Kolom("Laki-laki", "bulat"),
+    "perempuan": Kolom("Perempuan", "bulat"),
+    "jumlah_dokumen": Kolom("Jumlah tercetak", "bulat"),
+    "level": Kolom("Tingkat"),
+    "no": Kolom("No"),
+    "tujuan": Kolom("Tujuan"),
+    "sasaran": Kolom("Sasaran"),
+    "formulir": Kolom("Formulir"),
+    "tabel": Kolom("Tabel"),
+    "baris": Kolom("Baris tabel", "bulat"),
+    "sumber": Kolom("Sumber"),
+    "jenis_perubahan": Kolom("Jenis perubahan"),
+    "sebelum": Kolom("Sebelum perubahan"),
+    "sesudah": Kolom("Sesudah perubahan"),
+}
+
+
+def kolom(*urutan: str | tuple[str, Kolom | str], **khusus: Kolom | str) -> dict[str, Kolom]:
+    """Table columns in order: a name takes its KOLOM_BAKU entry; ``(name, heading)`` or
+    ``(name, Kolom)`` names a page-specific one in place; keywords are appended the same way.
+
+    A bare heading keeps a standard column's kind (``("pagu", "Pagu 2024 (Rp)")``) and makes
+    any other column text.
+    """
+    hasil: dict[str, Kolom] = {}
+    for n, k in [*((u, None) if isinstance(u, str) else u for u in urutan), *khusus.items()]:
+        if k is None:
+            hasil[n] = KOLOM_BAKU[n]
+        elif isinstance(k, Kolom):
+            hasil[n] = k
+        else:
+            hasil[n] = Kolom(k, KOLOM_BAKU[n].jenis if n in KOLOM_BAKU else "teks")
+    return hasil
+
+
 @dataclass(frozen=True)
 class Panel:
     """One chart with its table, or (``isi``) other content, as one slide in presentation mode.
