@@ -7,6 +7,8 @@ ramp from calm to alarming (baik -> rusak berat), the same order as the predikat
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -24,6 +26,28 @@ def _tinggi(n: int) -> int:
     return max(gaya.TINGGI, TINGGI_BARIS * n + 120)
 
 
+def _seri(nama: str, y: list[str], x: pd.Series, marker: dict[str, Any], customdata: list[Any], hover: str) -> go.Bar:
+    """One series of a horizontal stacked bar chart (one bar per label ``y``)."""
+    return go.Bar(
+        name=nama,
+        y=y,
+        x=x.astype(float),
+        orientation="h",
+        marker=marker,
+        customdata=customdata,
+        hovertemplate=hover,
+    )
+
+
+def _tumpuk_mendatar(fig: go.Figure, y: list[str], judul_x: str) -> go.Figure:
+    """Layout of a horizontal stacked bar chart: labels ``y`` top to bottom as given, height by their count."""
+    gaya.terapkan(fig, judul_x, "", tinggi=_tinggi(len(y)))
+    fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
+    fig.update_xaxes(rangemode="tozero", tickformat=",.0f")
+    fig.update_yaxes(tickmode="array", tickvals=y, ticktext=y, ticklabelstandoff=6)
+    return fig
+
+
 def pegawai_jenis_kelamin(df: pd.DataFrame, label: str = "kategori") -> go.Figure:
     """Horizontal bars stacked by jenis kelamin, one per row of ``df`` (printed order, top to bottom), total at the end."""
     d = df.iloc[::-1]
@@ -31,16 +55,13 @@ def pegawai_jenis_kelamin(df: pd.DataFrame, label: str = "kategori") -> go.Figur
     fig = go.Figure()
     for jk in ("laki_laki", "perempuan"):
         fig.add_trace(
-            go.Bar(
-                name=LABEL_JENIS_KELAMIN[jk],
-                y=y,
-                x=d[jk].astype(float),
-                orientation="h",
-                marker={"color": WARNA_JENIS_KELAMIN[jk]},
-                customdata=list(
-                    zip(y, [fmt.angka(v) for v in d[jk]], [fmt.angka(v) for v in d["jumlah"]], strict=True)
-                ),
-                hovertemplate=gaya.hover("", LABEL_JENIS_KELAMIN[jk], "Jumlah"),
+            _seri(
+                LABEL_JENIS_KELAMIN[jk],
+                y,
+                d[jk],
+                {"color": WARNA_JENIS_KELAMIN[jk]},
+                list(zip(y, [fmt.angka(v) for v in d[jk]], [fmt.angka(v) for v in d["jumlah"]], strict=True)),
+                gaya.hover("", LABEL_JENIS_KELAMIN[jk], "Jumlah"),
             )
         )
     fig.add_trace(
@@ -55,11 +76,7 @@ def pegawai_jenis_kelamin(df: pd.DataFrame, label: str = "kategori") -> go.Figur
             cliponaxis=False,
         )
     )
-    gaya.terapkan(fig, "Pegawai (orang)", "", tinggi=_tinggi(len(d)))
-    fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
-    fig.update_xaxes(rangemode="tozero", tickformat=",.0f")
-    fig.update_yaxes(tickmode="array", tickvals=y, ticktext=y, ticklabelstandoff=6)
-    return fig
+    return _tumpuk_mendatar(fig, y, "Pegawai (orang)")
 
 
 def pegawai_per_unit(df: pd.DataFrame) -> go.Figure:
@@ -74,25 +91,20 @@ def sarpras_kondisi(df: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     for k, warna in WARNA_KONDISI.items():
         fig.add_trace(
-            go.Bar(
-                name=LABEL_KONDISI[k],
-                y=y,
-                x=d[k].astype(float),
-                orientation="h",
-                marker={"color": warna, "line": {"color": "#FFFFFF", "width": 0.5}},
-                customdata=list(
+            _seri(
+                LABEL_KONDISI[k],
+                y,
+                d[k],
+                {"color": warna, "line": {"color": "#FFFFFF", "width": 0.5}},
+                list(
                     zip(
                         y,
                         [f"{fmt.angka(v)} dari {fmt.angka(j)}" for v, j in zip(d[k], d["jumlah"], strict=True)],
                         [t or fmt.KOSONG for t in d["keterangan"].fillna("")],
                         strict=True,
                     )
-                ),  # fmt: skip
-                hovertemplate=gaya.hover("", LABEL_KONDISI[k], "Keterangan tercetak"),
+                ),
+                gaya.hover("", LABEL_KONDISI[k], "Keterangan tercetak"),
             )
         )
-    gaya.terapkan(fig, "Jumlah (dalam satuan masing-masing barang)", "", tinggi=_tinggi(len(d)))
-    fig.update_layout(barmode="stack", legend={"traceorder": "normal"})
-    fig.update_xaxes(rangemode="tozero", tickformat=",.0f")
-    fig.update_yaxes(tickmode="array", tickvals=y, ticktext=y, ticklabelstandoff=6)
-    return fig
+    return _tumpuk_mendatar(fig, y, "Jumlah (dalam satuan masing-masing barang)")

@@ -64,7 +64,8 @@ elif program != ui.SEMUA and tahun not in tahun_program:
 else:
     kosong_rincian = "Tidak ada baris T-C.27 untuk pilihan ini."
 
-KOLOM_RUPIAH_TAHUN = {"tahun": ui.Kolom("Tahun", "tahun")}
+# T-C.24 realisasi is money, unlike the indicator realisasi (KOLOM_BAKU["realisasi"], a number).
+REALISASI_RP = ui.Kolom("Realisasi (Rp)", "rupiah")
 
 ui.tampilkan(
     [
@@ -72,14 +73,14 @@ ui.tampilkan(
             "Pagu per program per tahun 2020-2024",
             data=lambda: state.sajikan(sajian.pagu_program_per_tahun, program),
             grafik=grafik.pagu_program_bertumpuk,
-            kolom=KOLOM_RUPIAH_TAHUN
-            | {
-                "program": ui.Kolom("Program"),
-                "pagu": ui.Kolom("Pagu (Rp)", "rupiah"),
-                "dasar": ui.Kolom("Dasar"),
-                "pagu_teks": ui.Kolom("Pagu program tercetak"),
-                "total_tahun": ui.Kolom("Total kecamatan (Rp)", "rupiah"),
-            },
+            kolom=ui.kolom(
+                "tahun",
+                "program",
+                "pagu",
+                "dasar",
+                pagu_teks="Pagu program tercetak",
+                total_tahun=ui.Kolom("Total kecamatan (Rp)", "rupiah"),
+            ),
             keterangan="Batang berarsir dan total bertanda * memakai jumlah rincian: pagu programnya tercetak "
             "`*****`/`#####` di dokumen, jadi dijumlah dari kegiatan (atau sub kegiatan). Empat program 2020 "
             "berkode lama (warna sendiri, bertanda “(2020)”) bukan program yang sama dengan program 2021-2024."
@@ -91,12 +92,7 @@ ui.tampilkan(
             judul_tren,
             data=lambda: state.sajikan(sajian.tren_pagu, program),
             grafik=grafik.tren_pagu,
-            kolom=KOLOM_RUPIAH_TAHUN
-            | {
-                "seri": ui.Kolom("Program / kegiatan"),
-                "pagu": ui.Kolom("Pagu (Rp)", "rupiah"),
-                "dasar": ui.Kolom("Dasar"),
-            },
+            kolom=ui.kolom("tahun", ("seri", "Program / kegiatan"), "pagu", "dasar"),
             keterangan=ket_tren,
             kosong=f"{nama_program} hanya ada di tabel 2020 (kode lama), jadi tidak punya tren tahunan; "
             "rinciannya ada di panel berikut (tahun 2020).",
@@ -108,16 +104,16 @@ ui.tampilkan(
             + (f" ({program})" if program != ui.SEMUA and not program_lama else ""),
             data=lambda: state.sajikan(sajian.rincian_pagu, tahun, program),
             grafik=grafik.rincian_treemap,
-            kolom={
-                "tingkat": ui.Kolom("Tingkat"),
-                "kode": ui.Kolom("Kode"),
-                "nama": ui.Kolom("Nama"),
-                "kelurahan": ui.Kolom("Kelurahan"),
-                "pagu": ui.Kolom("Pagu tercetak (Rp)", "rupiah"),
-                "pagu_teks": ui.Kolom("Tercetak"),
-                "jumlah_rincian": ui.Kolom("Jumlah rincian (Rp)", "rupiah"),
-                "selisih_rincian": ui.Kolom("Selisih tercetak − rincian (Rp)", "rupiah"),
-            },
+            kolom=ui.kolom(
+                ("tingkat", "Tingkat"),
+                "kode",
+                "nama",
+                "kelurahan",
+                ("pagu", "Pagu tercetak (Rp)"),
+                ("pagu_teks", "Tercetak"),
+                jumlah_rincian=ui.Kolom("Jumlah rincian (Rp)", "rupiah"),
+                selisih_rincian=ui.Kolom("Selisih tercetak − rincian (Rp)", "rupiah"),
+            ),
             keterangan="Klik kotak untuk masuk ke kegiatan dan sub kegiatannya; jalur di atas peta untuk kembali. "
             "Luas kotak = pagu tercetak. Di beberapa tempat pagu induk berbeda Rp 1-2 dari jumlah rinciannya "
             "(pembulatan di dokumen; kolom *Selisih*); pagu yang tercetak `*****` diganti luas rinciannya. "
@@ -130,15 +126,15 @@ ui.tampilkan(
             "Anggaran dan realisasi 2016-2020, dengan serapan",
             data=lambda: state.sajikan(sajian.anggaran_realisasi_tahunan),
             grafik=grafik.anggaran_realisasi,
-            kolom=KOLOM_RUPIAH_TAHUN
-            | {
-                "anggaran": ui.Kolom("Anggaran (Rp)", "rupiah"),
-                "realisasi": ui.Kolom("Realisasi (Rp)", "rupiah"),
-                "anggaran_berealisasi": ui.Kolom("Anggaran program yang mencetak realisasi (Rp)", "rupiah"),
-                "serapan": ui.Kolom("Serapan", "persen"),
-                "program_anggaran": ui.Kolom("Program beranggaran", "bulat"),
-                "program_tanpa_realisasi": ui.Kolom("Program tanpa realisasi tercetak", "bulat"),
-            },
+            kolom=ui.kolom(
+                "tahun",
+                "anggaran",
+                ("realisasi", REALISASI_RP),
+                ("anggaran_berealisasi", ui.Kolom("Anggaran program yang mencetak realisasi (Rp)", "rupiah")),
+                "serapan",
+                program_anggaran=ui.Kolom("Program beranggaran", "bulat"),
+                program_tanpa_realisasi=ui.Kolom("Program tanpa realisasi tercetak", "bulat"),
+            ),
             keterangan="Jumlah semua program T-C.24 per tahun. Serapan = realisasi ÷ anggaran program yang "
             "mencetak realisasi × 100, sehingga anggaran tanpa realisasi tercetak (abu-abu berarsir) tidak ikut. "
             + "".join(
@@ -160,18 +156,16 @@ ui.tampilkan(
             "Serapan per program 2016-2020",
             data=lambda: state.sajikan(sajian.serapan_program),
             grafik=grafik.serapan_per_program,
-            kolom={
-                "program": ui.Kolom("Program"),
-                "baris": ui.Kolom("Baris T-C.24", "bulat"),
-            }
-            | KOLOM_RUPIAH_TAHUN
-            | {
-                "anggaran": ui.Kolom("Anggaran (Rp)", "rupiah"),
-                "realisasi": ui.Kolom("Realisasi (Rp)", "rupiah"),
-                "serapan": ui.Kolom("Serapan (dihitung)", "persen"),
-                "rasio_dokumen": ui.Kolom("Rasio tercetak", "persen"),
-                "catatan": ui.Kolom("Catatan"),
-            },
+            kolom=ui.kolom(
+                "program",
+                ("baris", "Baris T-C.24"),
+                "tahun",
+                "anggaran",
+                ("realisasi", REALISASI_RP),
+                ("serapan", "Serapan (dihitung)"),
+                ("rasio_dokumen", ui.Kolom("Rasio tercetak", "persen")),
+                "catatan",
+            ),
             keterangan="Satu titik per program dan tahun; garis putus-putus = 100 %. Titik di kanan garis: "
             "realisasi melebihi anggaran"
             + (
@@ -194,16 +188,14 @@ ui.tampilkan(
             "Perubahan pagu dari tahun sebelumnya",
             data=lambda: state.sajikan(sajian.perubahan_pagu, program),
             grafik=grafik.perubahan_pagu,
-            kolom={
-                "seri": ui.Kolom("Total / program"),
-            }
-            | KOLOM_RUPIAH_TAHUN
-            | {
-                "pagu_sebelumnya": ui.Kolom("Pagu tahun sebelumnya (Rp)", "rupiah"),
-                "pagu": ui.Kolom("Pagu (Rp)", "rupiah"),
-                "selisih": ui.Kolom("Selisih (Rp)", "rupiah"),
-                "persen": ui.Kolom("Perubahan", "persen"),
-            },
+            kolom=ui.kolom(
+                ("seri", "Total / program"),
+                "tahun",
+                ("pagu_sebelumnya", ui.Kolom("Pagu tahun sebelumnya (Rp)", "rupiah")),
+                "pagu",
+                selisih=ui.Kolom("Selisih (Rp)", "rupiah"),
+                persen=ui.Kolom("Perubahan", "persen"),
+            ),
             keterangan="Selisih = pagu tahun ini − pagu tahun sebelumnya; persen di atas batang. Program dibanding "
             "mulai 2022 (program 2020 berkode lama tidak disamakan dengan program 2021); total kecamatan mulai 2021. "
             "Berarsir: salah satu tahunnya memakai jumlah rincian (pagu program *****)."

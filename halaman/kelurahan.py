@@ -19,19 +19,8 @@ urutan = tuple(semua_kelurahan)
 
 SUMBER_TC27 = "T-C.27 Rencana Program, Kegiatan, dan Pendanaan (2020, 2021, 2022-2024): baris yang menyebut kelurahan"
 SUMBER_PEGAWAI = "Tabel 2.2.2 Jumlah pegawai per unit kerja"
-KOLOM_PAGU = {
-    "tahun": ui.Kolom("Tahun", "tahun"),
-    "kelurahan": ui.Kolom("Kelurahan"),
-    "pagu": ui.Kolom("Pagu (Rp)", "rupiah"),
-    "pangsa": ui.Kolom("Pangsa dari enam kelurahan", "persen"),
-}
-KOLOM_PEGAWAI = {
-    "kelurahan": ui.Kolom("Kelurahan"),
-    "laki_laki": ui.Kolom("Laki-laki", "bulat"),
-    "perempuan": ui.Kolom("Perempuan", "bulat"),
-    "jumlah": ui.Kolom("Jumlah", "bulat"),
-    "jumlah_dokumen": ui.Kolom("Jumlah tercetak", "bulat"),
-}
+KOLOM_PAGU = ui.kolom("tahun", "kelurahan", "pagu", pangsa=ui.Kolom("Pangsa dari enam kelurahan", "persen"))
+KOLOM_JENIS = ("jenis", "Jenis kegiatan/sub kegiatan")
 
 ui.judul(f"Kelurahan {pilih}" if pilih else "Kelurahan")
 ui.pengantar(
@@ -78,11 +67,11 @@ if pilih:
             f"Pagu Kelurahan {pilih} per tahun",
             data=lambda: state.sajikan(sajian.pagu_kelurahan, pilih),
             grafik=partial(grafik.pagu_kelurahan, urutan=urutan),
-            kolom={
-                **KOLOM_PAGU,
-                "selisih": ui.Kolom("Perubahan dari tahun sebelumnya (Rp)", "rupiah"),
-                "persen": ui.Kolom("Perubahan (%)", "persen"),
-            },
+            kolom=ui.kolom(
+                *KOLOM_PAGU.items(),
+                selisih=ui.Kolom("Perubahan dari tahun sebelumnya (Rp)", "rupiah"),
+                persen=ui.Kolom("Perubahan (%)", "persen"),
+            ),
             keterangan="Susunan kegiatan per kelurahan berbeda antartahun (lihat Pagu per jenis kegiatan), "
             "jadi naik-turunnya pagu sebagian mencerminkan perubahan susunan itu.",
             sumber=SUMBER_TC27,
@@ -91,19 +80,19 @@ if pilih:
         ui.Panel(
             f"Kegiatan dan sub kegiatan Kelurahan {pilih}, {tahun}",
             data=lambda: state.sajikan(sajian.rincian_kelurahan, pilih, tahun),
-            kolom={
-                "program": ui.Kolom("Program"),
-                "kegiatan": ui.Kolom("Kegiatan"),
-                "kode": ui.Kolom("Kode"),
-                "nama": ui.Kolom("Kegiatan/sub kegiatan (seperti tercetak)"),
-                "indikator": ui.Kolom("Indikator"),
-                "target": ui.Kolom("Target", "angka"),
-                "satuan": ui.Kolom("Satuan"),
-                "target_teks": ui.Kolom("Target tercetak"),
-                "pagu": ui.Kolom("Pagu (Rp)", "rupiah"),
-                "catatan": ui.Kolom("Catatan"),
-                "baris": ui.Kolom("Baris tabel", "bulat"),
-            },
+            kolom=ui.kolom(
+                "program",
+                ("kegiatan", "Kegiatan"),
+                "kode",
+                ("nama", "Kegiatan/sub kegiatan (seperti tercetak)"),
+                "indikator",
+                "target",
+                "satuan",
+                "target_teks",
+                "pagu",
+                "catatan",
+                "baris",
+            ),
             keterangan="Satu baris per indikator, seperti di dokumen. Pagu kosong (–) bila dokumen mencetaknya "
             "sekali di baris indikator pertama; lihat kolom Catatan.",
             sumber=SUMBER_TC27,
@@ -117,7 +106,7 @@ panel += [
         "Pagu per kelurahan per tahun",
         data=lambda: state.sajikan(sajian.pagu_per_tahun),
         grafik=partial(grafik.pagu_per_tahun, urutan=urutan, sorot=pilih),
-        kolom={**KOLOM_PAGU, "tak_terbaca": ui.Kolom("Baris pagu tak terbaca", "bulat")},
+        kolom=ui.kolom(*KOLOM_PAGU.items(), tak_terbaca=ui.Kolom("Baris pagu tak terbaca", "bulat")),
         keterangan="Satu warna per kelurahan, sama di semua grafik halaman ini. Pangsa = pagu kelurahan dibagi "
         "jumlah pagu enam kelurahan tahun itu.",
         sumber=SUMBER_TC27,
@@ -127,13 +116,8 @@ panel += [
         f"Pagu per jenis kegiatan, {tahun}",
         data=lambda: state.sajikan(sajian.pagu_per_jenis, tahun),
         grafik=partial(grafik.pagu_per_jenis, urutan=urutan, sorot=pilih),
-        kolom={
-            "kelurahan": ui.Kolom("Kelurahan"),
-            "jenis": ui.Kolom("Jenis kegiatan/sub kegiatan"),
-            "kode": ui.Kolom("Kode"),
-            "pagu": ui.Kolom("Pagu (Rp)", "rupiah"),
-            "baris": ui.Kolom("Baris tabel"),
-        },
+        # "baris" lists the printed rows of each jenis ("17, 23"), so it is text here.
+        kolom=ui.kolom("kelurahan", KOLOM_JENIS, "kode", "pagu", ("baris", ui.Kolom("Baris tabel"))),
         keterangan="Jenis = nama kegiatan/sub kegiatan tanpa nama kelurahannya (mis. 'Pembangunan Sarana dan "
         "Prasarana Kelurahan (sub unit Wonoasih)' menjadi 'Pembangunan Sarana dan Prasarana Kelurahan'). "
         "Angka di atas batang: jumlah semua jenis.",
@@ -145,16 +129,16 @@ panel += [
         f"Target per kelurahan, {tahun}",
         data=lambda: state.sajikan(sajian.target_per_jenis, tahun),
         grafik=partial(grafik.target_per_jenis, urutan=urutan, sorot=pilih),
-        kolom={
-            "jenis": ui.Kolom("Jenis kegiatan/sub kegiatan"),
-            "indikator": ui.Kolom("Indikator"),
-            "kelurahan": ui.Kolom("Kelurahan"),
-            "target": ui.Kolom("Target", "angka"),
-            "satuan": ui.Kolom("Satuan"),
-            "target_persen": ui.Kolom("Persen tercetak di target", "persen"),
-            "target_teks": ui.Kolom("Target tercetak"),
-            "baris": ui.Kolom("Baris tabel", "bulat"),
-        },
+        kolom=ui.kolom(
+            KOLOM_JENIS,
+            "indikator",
+            "kelurahan",
+            "target",
+            "satuan",
+            ("target_persen", ui.Kolom("Persen tercetak di target", "persen")),
+            "target_teks",
+            "baris",
+        ),
         keterangan="Satu kotak per jenis dan indikator; satuan yang berbeda tidak pernah dijumlah atau digabung "
         "dalam satu sumbu. Dokumen sering mencetak indikator sekali untuk beberapa baris kelurahan (sel "
         "gabungan); '(indikator tidak tercetak)' berarti tidak ada baris yang mencetaknya.",
@@ -166,7 +150,7 @@ panel += [
         "Pegawai per kelurahan",
         data=lambda: state.sajikan(sajian.pegawai_per_kelurahan),
         grafik=partial(grafik.pegawai_per_kelurahan, urutan=urutan, sorot=pilih),
-        kolom=KOLOM_PEGAWAI,
+        kolom=ui.kolom("kelurahan", "laki_laki", "perempuan", "jumlah", "jumlah_dokumen"),
         keterangan="Pegawai kantor kelurahan menurut Tabel 2.2.2 (tanpa kantor kecamatan; lihat halaman Profil "
         "kecamatan). Jumlah = laki-laki + perempuan; kolom 'Jumlah tercetak' adalah angka dokumen.",
         sumber=SUMBER_PEGAWAI,

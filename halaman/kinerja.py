@@ -42,18 +42,18 @@ indikator = ui.pilih(
 )
 
 arah = f" ({grafik_kinerja.MAKIN_RENDAH})" if kinerja.lebih_rendah(polaritas.get(indikator)) else ""
-kolom_capaian = {
-    "indikator": ui.Kolom("Indikator"),
-    "tahun": ui.Kolom("Tahun", "tahun"),
-    "satuan": ui.Kolom("Satuan"),
-    "target": ui.Kolom("Target", "angka"),
-    "target_sumber": ui.Kolom("Sumber target"),
-    "realisasi": ui.Kolom("Realisasi", "angka"),
-    "capaian": ui.Kolom("Capaian", "persen"),
-    "predikat": ui.Kolom("Predikat"),
-    "catatan": ui.Kolom("Catatan"),
-    "capaian_dokumen": ui.Kolom("Rasio capaian tercetak di dokumen", "angka"),
-}
+kolom_capaian = ui.kolom(
+    "indikator",
+    "tahun",
+    "satuan",
+    "target",
+    ("target_sumber", "Sumber target"),
+    "realisasi",
+    "capaian",
+    "predikat",
+    "catatan",
+    capaian_dokumen=ui.Kolom("Rasio capaian tercetak di dokumen", "angka"),
+)
 tanpa_realisasi = (
     f"Dokumen belum memuat realisasi untuk {tahun}: realisasi (T-C.23) hanya ada untuk tahun "
     f"{', '.join(str(t) for t in tahun_ada)}. Capaian {tahun} belum dapat dihitung (bukan 0 %). "
@@ -95,12 +95,7 @@ ui.tampilkan(
             "Jumlah indikator per predikat per tahun",
             data=lambda: state.sajikan(kinerja.predikat_per_tahun),
             grafik=grafik_kinerja.predikat_per_tahun,
-            kolom={
-                "tahun": ui.Kolom("Tahun", "tahun"),
-                "predikat": ui.Kolom("Predikat"),
-                "jumlah": ui.Kolom("Jumlah indikator", "bulat"),
-                "rincian": ui.Kolom("Sebab tanpa capaian"),
-            },
+            kolom=ui.kolom("tahun", "predikat", ("jumlah", "Jumlah indikator"), rincian="Sebab tanpa capaian"),
             keterangan=(
                 f"Indikator T-C.23, tahun yang memiliki realisasi ({rentang_realisasi}). "
                 "2019*: realisasi disamakan dengan target oleh dokumen, jadi capaian 100 % tahun itu "
@@ -113,16 +108,7 @@ ui.tampilkan(
             "Target indikator tujuan dan sasaran (Renstra setelah perubahan)",
             data=lambda: state.sajikan(kinerja.target_iku),
             grafik=grafik_kinerja.target_iku,
-            kolom={
-                "level": ui.Kolom("Tingkat"),
-                "tujuan": ui.Kolom("Tujuan"),
-                "sasaran": ui.Kolom("Sasaran"),
-                "indikator": ui.Kolom("Indikator"),
-                "tahun": ui.Kolom("Tahun", "tahun"),
-                "target": ui.Kolom("Target", "angka"),
-                "satuan": ui.Kolom("Satuan"),
-                "sumber": ui.Kolom("Sumber"),
-            },
+            kolom=ui.kolom("level", "tujuan", "sasaran", "indikator", "tahun", "target", "satuan", "sumber"),
             keterangan=(
                 "Indikator kinerja utama tujuan dan sasaran, target per tahun. Realisasinya belum dimuat "
                 "dokumen, jadi capaiannya belum dapat dihitung."

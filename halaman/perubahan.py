@@ -30,11 +30,7 @@ panel = [
         "Jumlah perubahan menurut jenis",
         data=lambda: state.sajikan(sajian_perubahan.ringkasan_perubahan),
         grafik=grafik_perubahan.ringkasan,
-        kolom={
-            "jenis_perubahan": ui.Kolom("Jenis perubahan"),
-            "formulir": ui.Kolom("Formulir"),
-            "jumlah": ui.Kolom("Jumlah", "bulat"),
-        },
+        kolom=ui.kolom("jenis_perubahan", "formulir", "jumlah"),
         keterangan="Setiap jenis perubahan ditampilkan, juga yang jumlahnya 0. Indikator yang sama tercetak di "
         "T-C.25 dan T-C.28, jadi satu perubahan dapat terhitung di kedua formulir.",
         sumber=SUMBER,
@@ -43,17 +39,17 @@ panel = [
     ui.Panel(
         "Sebelum | sesudah: setiap perubahan",
         data=lambda: state.sajikan(sajian_perubahan.daftar_perubahan),
-        kolom={
-            "formulir": ui.Kolom("Formulir"),
-            "jenis_perubahan": ui.Kolom("Jenis perubahan"),
-            "tahun": ui.Kolom("Tahun", "tahun"),
-            "sebelum": ui.Kolom("Sebelum perubahan"),
-            "sesudah": ui.Kolom("Sesudah perubahan"),
-            "level": ui.Kolom("Tingkat"),
-            "no": ui.Kolom("No"),
-            "indikator": ui.Kolom("Indikator"),
-            "nilai_tercetak": ui.Kolom("Nilai indikator yang ditambah/dihapus (tercetak)"),
-        },
+        kolom=ui.kolom(
+            "formulir",
+            "jenis_perubahan",
+            "tahun",
+            "sebelum",
+            "sesudah",
+            "level",
+            "no",
+            "indikator",
+            nilai_tercetak="Nilai indikator yang ditambah/dihapus (tercetak)",
+        ),
         keterangan="Teks dan angka seperti tercetak. Untuk indikator yang dihapus atau ditambah, kolom terakhir "
         "memuat nilai-nilainya di versi yang memuatnya.",
         sumber=SUMBER,
@@ -64,13 +60,13 @@ panel = [
         f"Nilai sebelum vs sesudah: {judul_indikator}" if judul_indikator else "Nilai sebelum vs sesudah",
         data=(lambda: state.sajikan(sajian_perubahan.nilai_sebelum_sesudah, indikator)) if indikator else None,
         grafik=grafik_perubahan.sebelum_sesudah,
-        kolom={
-            "titik": ui.Kolom("Kolom"),
-            "versi": ui.Kolom("Versi"),
-            "nilai": ui.Kolom("Nilai", "angka"),
-            "teks": ui.Kolom("Tercetak"),
-            "satuan": ui.Kolom("Satuan"),
-        },
+        kolom=ui.kolom(
+            ("titik", "Kolom"),
+            ("versi", "Versi"),
+            ("nilai", ui.Kolom("Nilai", "angka")),
+            ("teks", "Tercetak"),
+            "satuan",
+        ),
         keterangan="Garis putus-putus: sebelum perubahan; garis utuh: sesudah. Titik yang berubah diberi label "
         '"lama → baru". Hanya indikator yang ada di kedua versi dan angkanya berubah.'
         if indikator

@@ -14,22 +14,18 @@ from sajian import profil as sajian
 SUMBER_KOMPOSISI = "Tabel 2.2.1 Komposisi pegawai Kecamatan Wonoasih"
 SUMBER_UNIT = "Tabel 2.2.2 Jumlah pegawai per unit kerja"
 SUMBER_SARPRAS = "Tabel 2.2.3 Sarana dan Prasarana Kantor Kecamatan Wonoasih (Data Simda BMD September 2021)"
-KOLOM_JK = {
-    "laki_laki": ui.Kolom("Laki-laki", "bulat"),
-    "perempuan": ui.Kolom("Perempuan", "bulat"),
-    "jumlah": ui.Kolom("Jumlah", "bulat"),
-}
-KOLOM_SARPRAS = {
-    "kelompok": ui.Kolom("Kelompok"),
-    "nama": ui.Kolom("Barang"),
-    "jumlah": ui.Kolom("Jumlah", "bulat"),
-    "satuan": ui.Kolom("Satuan"),
-    "baik": ui.Kolom("Baik", "bulat"),
-    "kurang_baik": ui.Kolom("Kurang baik", "bulat"),
-    "rusak": ui.Kolom("Rusak", "bulat"),
-    "rusak_berat": ui.Kolom("Rusak berat", "bulat"),
-    "keterangan": ui.Kolom("Keterangan tercetak"),
-}
+KOLOM_JK = ui.kolom("laki_laki", "perempuan", "jumlah")
+KOLOM_SARPRAS = ui.kolom(
+    ("kelompok", "Kelompok"),
+    ("nama", "Barang"),
+    "jumlah",
+    "satuan",
+    baik=ui.Kolom("Baik", "bulat"),
+    kurang_baik=ui.Kolom("Kurang baik", "bulat"),
+    rusak=ui.Kolom("Rusak", "bulat"),
+    rusak_berat=ui.Kolom("Rusak berat", "bulat"),
+    keterangan="Keterangan tercetak",
+)
 KETERANGAN_KONDISI = (
     "Dokumen mencetak jumlah barang dan keterangan (mis. '7 buah kurang baik, 1 buah rusak berat'); "
     "jumlah 'baik' = jumlah barang dikurangi yang disebut di keterangan. Setiap batang dalam satuan "
@@ -87,7 +83,7 @@ def _panel_kriteria(nama: str) -> ui.Panel:
         f"Pegawai menurut {nama.lower()}",
         data=lambda: state.sajikan(sajian.pegawai_menurut, nama),
         grafik=grafik.pegawai_jenis_kelamin,
-        kolom={"kategori": ui.Kolom(nama), **KOLOM_JK},
+        kolom=ui.kolom(("kategori", nama), *KOLOM_JK.items()),
         keterangan=keterangan,
         sumber=SUMBER_KOMPOSISI,
         kunci="pegawai-" + re.sub(r"[^a-z0-9]+", "-", nama.lower().split("(")[0]).strip("-"),
@@ -106,11 +102,7 @@ panel = [
         "Pegawai per unit kerja",
         data=lambda: state.sajikan(sajian.pegawai_per_unit),
         grafik=grafik.pegawai_per_unit,
-        kolom={
-            "unit_kerja": ui.Kolom("Unit kerja"),
-            **KOLOM_JK,
-            "jumlah_dokumen": ui.Kolom("Jumlah tercetak", "bulat"),
-        },
+        kolom=ui.kolom(("unit_kerja", "Unit kerja"), *KOLOM_JK.items(), "jumlah_dokumen"),
         keterangan="Kantor kecamatan dan enam kantor kelurahan. Jumlah = laki-laki + perempuan; "
         "'Jumlah tercetak' adalah angka dokumen di baris yang sama.",
         sumber=SUMBER_UNIT,

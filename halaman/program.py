@@ -63,16 +63,16 @@ panel = [
         f"Pagu per tahun: {nama}",
         data=lambda: state.sajikan(sajian_program.pagu_item, item),
         grafik=grafik_program.pagu_per_tahun,
-        kolom={
-            "tahun": ui.Kolom("Tahun", "tahun"),
-            "pagu": ui.Kolom("Pagu tercetak", "rupiah"),
-            "pagu_teks": ui.Kolom("Sel tercetak"),
-            "catatan": ui.Kolom("Catatan"),
-            "jumlah_rincian": ui.Kolom(f"Jumlah pagu {nama_anak}", "rupiah"),
-            "jumlah_rincian_tak_terbaca": ui.Kolom(f"{nama_anak.capitalize()} tanpa pagu terbaca", "bulat"),
-            "pagu_induk": ui.Kolom("Pagu induk", "rupiah"),
-            "pangsa_induk": ui.Kolom("Bagian dari pagu induk", "persen"),
-        },
+        kolom=ui.kolom(
+            "tahun",
+            ("pagu", "Pagu tercetak"),
+            "pagu_teks",
+            "catatan",
+            jumlah_rincian=ui.Kolom(f"Jumlah pagu {nama_anak}", "rupiah"),
+            jumlah_rincian_tak_terbaca=ui.Kolom(f"{nama_anak.capitalize()} tanpa pagu terbaca", "bulat"),
+            pagu_induk=ui.Kolom("Pagu induk", "rupiah"),
+            pangsa_induk=ui.Kolom("Bagian dari pagu induk", "persen"),
+        ),
         keterangan=f"{jejak}. Batang: pagu yang tercetak untuk baris ini. Tahun tanpa batang: pagu tidak "
         "tercetak/terbaca atau baris tidak tercantum (alasannya tertulis); tidak diisi 0. "
         + (
@@ -89,17 +89,17 @@ panel = [
     ui.Panel(
         f"Indikator dan target: {nama}",
         data=lambda: state.sajikan(sajian_program.indikator_item, item),
-        kolom={
-            "tahun": ui.Kolom("Tahun", "tahun"),
-            "indikator_ke": ui.Kolom("Indikator ke", "bulat"),
-            "indikator": ui.Kolom("Indikator"),
-            "target_teks": ui.Kolom("Target (tercetak)"),
-            "target": ui.Kolom("Target (angka)", "angka"),
-            "satuan": ui.Kolom("Satuan"),
-            "target_persen": ui.Kolom("Persentase tercetak", "persen"),
-            "capaian_awal_teks": ui.Kolom("Kondisi awal (tercetak)"),
-            "catatan": ui.Kolom("Catatan"),
-        },
+        kolom=ui.kolom(
+            "tahun",
+            ("indikator_ke", ui.Kolom("Indikator ke", "bulat")),
+            "indikator",
+            ("target_teks", "Target (tercetak)"),
+            ("target", "Target (angka)"),
+            "satuan",
+            ("target_persen", ui.Kolom("Persentase tercetak", "persen")),
+            ("capaian_awal_teks", "Kondisi awal (tercetak)"),
+            "catatan",
+        ),
         keterangan=f"{jejak}. Target seperti tercetak; satu baris dapat punya beberapa indikator. "
         "Kondisi awal hanya dicetak untuk program 2020. Sel indikator yang kosong di dokumen dibiarkan kosong.",
         sumber="T-C.27 Rencana Program, Kegiatan, dan Pendanaan",
@@ -109,14 +109,7 @@ panel = [
         f"Pagu {nama_anak} per tahun",
         data=lambda: state.sajikan(sajian_program.rincian_item, item),
         grafik=grafik_program.rincian,
-        kolom={
-            "kode": ui.Kolom("Kode"),
-            "nama": ui.Kolom(nama_anak.capitalize()),
-            "kelurahan": ui.Kolom("Kelurahan"),
-            "tahun": ui.Kolom("Tahun", "tahun"),
-            "pagu": ui.Kolom("Pagu", "rupiah"),
-            "pagu_teks": ui.Kolom("Sel tercetak"),
-        },
+        kolom=ui.kolom("kode", ("nama", nama_anak.capitalize()), "kelurahan", "tahun", ("pagu", "Pagu"), "pagu_teks"),
         keterangan=f"{jejak}. Satu warna per tahun. Tanda silang abu-abu: pagu tidak tercetak atau tidak "
         "terbaca (bukan 0). Tanpa batang: tidak tercantum tahun itu. " + fmt.KETERANGAN_SATUAN + ".",
         sumber="T-C.27 Rencana Program, Kegiatan, dan Pendanaan",

@@ -43,6 +43,8 @@ def sekilas() -> None:
         kanan.caption(f"Terbesar: {program['program'].iloc[0]} ({fmt.rupiah_ringkas(program['pagu'].iloc[0])})")
 
 
+JUMLAH_PROGRAM = ui.Kolom("Jumlah program", "bulat")
+
 ui.tampilkan(
     [
         ui.Panel(f"Sekilas {tahun}", isi=sekilas, kunci="sekilas"),
@@ -50,12 +52,7 @@ ui.tampilkan(
             "Pagu indikatif per tahun",
             data=lambda: state.sajikan(sajian.pagu_per_tahun),
             grafik=grafik.pagu_per_tahun,
-            kolom={
-                "tahun": ui.Kolom("Tahun", "tahun"),
-                "pagu": ui.Kolom("Pagu (Rp)", "rupiah"),
-                "program": ui.Kolom("Jumlah program", "bulat"),
-                "catatan": ui.Kolom("Catatan"),
-            },
+            kolom=ui.kolom("tahun", "pagu", ("program", JUMLAH_PROGRAM), "catatan"),
             keterangan="Jumlah pagu program di T-C.27 per tahun. Batang bergaris: sebagian program tercetak "
             "***** di dokumen, jadi pagunya dijumlah dari kegiatan/sub kegiatan (lihat Kualitas data).",
             sumber="T-C.27 Rencana Program, Kegiatan, dan Pendanaan (2020, 2021, 2022-2024)",
@@ -65,12 +62,7 @@ ui.tampilkan(
             f"Pagu per program {tahun}",
             data=lambda: state.sajikan(sajian.pagu_program_tahun, tahun),
             grafik=grafik.pagu_program,
-            kolom={
-                "kunci": ui.Kolom("Kode"),
-                "program": ui.Kolom("Program"),
-                "pagu": ui.Kolom("Pagu (Rp)", "rupiah"),
-                "dasar": ui.Kolom("Dasar"),
-            },
+            kolom=ui.kolom(("kunci", "Kode"), "program", "pagu", "dasar"),
             keterangan="Program tahun 2020 memakai kode lama; tidak dipetakan ke kode baru.",
             sumber=f"T-C.27, tahun {tahun}",
             kunci="pagu-program",
@@ -79,13 +71,13 @@ ui.tampilkan(
             "Serapan anggaran per tahun",
             data=lambda: state.sajikan(sajian.serapan_per_tahun),
             grafik=grafik.serapan_per_tahun,
-            kolom={
-                "tahun": ui.Kolom("Tahun", "tahun"),
-                "anggaran": ui.Kolom("Anggaran (Rp)", "rupiah"),
-                "realisasi": ui.Kolom("Realisasi (Rp)", "rupiah"),
-                "serapan": ui.Kolom("Serapan", "persen"),
-                "program": ui.Kolom("Jumlah program", "bulat"),
-            },
+            kolom=ui.kolom(
+                "tahun",
+                "anggaran",
+                ("realisasi", ui.Kolom("Realisasi (Rp)", "rupiah")),
+                "serapan",
+                program=JUMLAH_PROGRAM,
+            ),
             keterangan="Jumlah realisasi ÷ jumlah anggaran program yang mencetak keduanya di T-C.24. "
             "Titik abu-abu (2019): dokumen menyamakan realisasi dengan target, jadi 100 % itu bukan hasil nyata.",
             sumber="T-C.24 Anggaran dan Realisasi Pendanaan Pelayanan Perangkat Daerah",
@@ -94,14 +86,14 @@ ui.tampilkan(
         ui.Panel(
             "Tujuan dan sasaran dengan target indikatornya",
             data=lambda: state.sajikan(sajian.tujuan_sasaran),
-            kolom={
-                "level": ui.Kolom("Tingkat"),
-                "no": ui.Kolom("No"),
-                "uraian": ui.Kolom("Tujuan / sasaran"),
-                "indikator": ui.Kolom("Indikator"),
-                "satuan": ui.Kolom("Satuan"),
-            }
-            | {str(t): ui.Kolom(f"Target {t}", "angka") for t in range(2020, 2025)},
+            kolom=ui.kolom(
+                "level",
+                "no",
+                ("uraian", "Tujuan / sasaran"),
+                "indikator",
+                "satuan",
+                *((str(t), ui.Kolom(f"Target {t}", "angka")) for t in range(2020, 2025)),
+            ),
             keterangan="Renstra setelah perubahan (T-C.25).",
             sumber="T-C.25 Tujuan dan Sasaran Jangka Menengah Pelayanan PD (setelah perubahan)",
             kunci="tujuan-sasaran",
@@ -109,12 +101,7 @@ ui.tampilkan(
         ui.Panel(
             "Tabel dokumen yang dimuat",
             data=lambda: state.sajikan(sajian.daftar_tabel),
-            kolom={
-                "tabel": ui.Kolom("Tabel"),
-                "judul": ui.Kolom("Judul"),
-                "bagian": ui.Kolom("Bagian"),
-                "jumlah_baris": ui.Kolom("Jumlah baris", "bulat"),
-            },
+            kolom=ui.kolom("tabel", judul="Judul", bagian="Bagian", jumlah_baris=ui.Kolom("Jumlah baris", "bulat")),
             kunci="tabel-dimuat",
         ),
     ]
