@@ -24,6 +24,7 @@ from navigasi import KUNCI_KELURAHAN, KUNCI_PROGRAM, KUNCI_TAHUN
 KUNCI_MODE = "mode"
 PRESENTASI = "presentasi"
 KUNCI_SLIDE = "slide"
+AWALAN_TABEL = "tabel-"  # session_state key of a chart's table expander: tabel-<panel id>
 SEMUA = "semua"
 
 _CSS_PRESENTASI = """
@@ -282,10 +283,20 @@ def _gambar(_grafik: Callable[[pd.DataFrame], go.Figure], kunci_grafik: tuple[An
     )
 
 
+BATAS_TABEL_STATIS = 30  # rows; a table panel this small is plain HTML, which wraps long text
+
+
 @st.cache_data(show_spinner=False, max_entries=512)
-def _tabel(df: pd.DataFrame, kolom: tuple[tuple[str, str, str], ...]) -> None:
-    """The table as display text (``formatting``), headings from ``kolom`` (name, label, jenis)."""
+def _tabel(df: pd.DataFrame, kolom: tuple[tuple[str, str, str], ...], statis: bool = False) -> None:
+    """The table as display text (``formatting``), headings from ``kolom`` (name, label, jenis).
+
+    ``statis``: a plain table (long indicator names wrap, nothing to scroll sideways, and the
+    browser draws it in a fraction of a data grid's time); otherwise a sortable, searchable grid.
+    """
     tampil = fmt.tabel(df[[c for c, _, _ in kolom]], {c: j for c, _, j in kolom})
+    if statis:
+        st.table(tampil.rename(columns={c: label for c, label, _ in kolom}), hide_index=True, border="horizontal")
+        return
     config = {
         c: st.column_config.TextColumn(label, alignment="left" if j == "teks" else "right") for c, label, j in kolom
     }
@@ -326,10 +337,19 @@ def _panel(p: Panel, besar: bool) -> None:
         _gambar(p.grafik, _kunci_fungsi(p.grafik), df, besar, p.id)
     if besar:
         if p.grafik is None:  # a table panel is the slide itself
-            _tabel(df, tuple((c, k.label, k.jenis) for c, k in _kolom(p, df).items()))
+            _tabel(df, tuple((c, k.label, k.jenis) for c, k in _kolom(p, df).items()), len(df) <= BATAS_TABEL_STATIS)
         return
-    with st.expander(f"Tabel: {p.judul}", expanded=p.grafik is None):
-        _tabel(df, tuple((c, k.label, k.jenis) for c, k in _kolom(p, df).items()))
+    if p.grafik is None:  # a table panel: the table is the content
+        wadah = st.container(border=True)
+    else:
+        # Under a chart the table waits until someone opens it: a data grid costs the browser
+        # about 0,1 s to draw, and most visitors only look at the chart.
+        wadah = st.expander(f"Tabel: {p.judul}", key=f"{AWALAN_TABEL}{p.id}", on_change="rerun")
+    if wadah.open is False:
+        return
+    with wadah:
+        statis = p.grafik is None and len(df) <= BATAS_TABEL_STATIS
+        _tabel(df, tuple((c, k.label, k.jenis) for c, k in _kolom(p, df).items()), statis)
         st.download_button(
             "Unduh tabel (.xlsx)",
             data=_unduhan(p, df),

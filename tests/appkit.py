@@ -13,14 +13,29 @@ from streamlit.testing.v1 import AppTest
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
-def buka(halaman: str | None = None, **query: str) -> AppTest:
-    """Run app.py (optionally on ``halaman/x.py``) with URL query parameters; fails on an exception."""
+def buka(halaman: str | None = None, tabel: bool = False, **query: str) -> AppTest:
+    """Run app.py (optionally on ``halaman/x.py``) with URL query parameters; fails on an exception.
+
+    ``tabel=True`` then opens every chart's table (as a user clicking "Tabel: ..." would).
+    """
     at = AppTest.from_file(APP, default_timeout=60)
     for k, v in query.items():
         at.query_params[k] = v
     at.run()
     if halaman:
         at.switch_page(halaman).run()
+    assert not at.exception, [e.value for e in at.exception]
+    if tabel:
+        buka_tabel(at)
+    return at
+
+
+def buka_tabel(at: AppTest) -> AppTest:
+    """Open every chart's table expander (``ui.AWALAN_TABEL`` keys) and rerun."""
+    for k in list(at.session_state.keys()):
+        if str(k).startswith("tabel-"):
+            at.session_state[k] = True
+    at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -55,5 +70,6 @@ def gambar_berjudul(at: AppTest, teks: str) -> dict[str, Any]:
 
 
 def tabel(at: AppTest) -> list[Any]:
-    """Every st.dataframe on the page as a pandas DataFrame (display text)."""
-    return [df.value for df in at.dataframe]
+    """Every table on the page as a pandas DataFrame of display text: the data grids
+    (column names as in the data) then the small static tables (columns named by their headings)."""
+    return [df.value for df in at.dataframe] + [t.value for t in at.table]

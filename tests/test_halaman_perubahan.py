@@ -10,13 +10,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.appkit import buka, gambar_berjudul
+from tests.appkit import tabel as appkit_tabel
 
 IKM_TUJUAN = "T-C.28|tujuan|2|Indeks Kepuasan Masyarakat (IKM) pada Kecamatan Wonoasih"
 
 
 @pytest.fixture(scope="module")
 def at() -> AppTest:
-    return buka("halaman/perubahan.py")
+    return buka("halaman/perubahan.py", tabel=True)
 
 
 def test_jumlah_perubahan_per_jenis(at: AppTest) -> None:
@@ -30,7 +31,16 @@ def test_jumlah_perubahan_per_jenis(at: AppTest) -> None:
 
 
 def test_tabel_sebelum_sesudah(at: AppTest) -> None:
-    tabel = at.dataframe[1].value
+    tabel = next(df for df in appkit_tabel(at) if "Sebelum perubahan" in df.columns)  # a static table: headings
+    tabel = tabel.rename(
+        columns={
+            "Jenis perubahan": "jenis_perubahan",
+            "Sebelum perubahan": "sebelum",
+            "Sesudah perubahan": "sesudah",
+            "Tahun": "tahun",
+            "Indikator": "indikator",
+        }
+    )
     ikm = tabel[tabel["jenis_perubahan"].eq("kondisi awal berubah")]
     assert ikm["sebelum"].tolist() == ["84,50", "84,50"] and ikm["sesudah"].tolist() == ["84,60", "84,60"]
     assert ikm["tahun"].tolist() == ["2019", "2019"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.appkit import buka, gambar
+from tests.appkit import buka, gambar, tabel
 
 # T-C.27: program pagu per year; 2020 (all four programs printed *****) and 2021 (7.01.01
 # printed *****) are sums of the programs' kegiatan / sub kegiatan, as the chart says.
@@ -79,13 +79,14 @@ def test_url_tahun_tak_dikenal_diabaikan() -> None:
 
 
 def test_tujuan_sasaran_dan_tabel_dimuat(bawaan) -> None:
-    tabel = {tuple(df.columns)[:3]: df for df in (d.value for d in bawaan.dataframe)}
-    iku = next(df for k, df in tabel.items() if "uraian" in k or "level" in k)
-    baris = iku[iku["indikator"] == "Indeks Kepuasan Masyarakat (IKM)"].iloc[0]
-    assert baris["2020"] == "84,6" and baris["2024"] == "88,6"
-    dimuat = next(df for k, df in tabel.items() if "jumlah_baris" in df.columns).set_index("tabel")
+    # Small table panels are static tables: columns carry their printed headings.
+    semua = tabel(bawaan)
+    iku = next(df for df in semua if "Tujuan / sasaran" in df.columns)
+    baris = iku[iku["Indikator"] == "Indeks Kepuasan Masyarakat (IKM)"].iloc[0]
+    assert baris["Target 2020"] == "84,6" and baris["Target 2024"] == "88,6"
+    dimuat = next(df for df in semua if "Jumlah baris" in df.columns).set_index("Tabel")
     assert len(dimuat) == 15
-    assert dimuat.loc["T-C.24", "jumlah_baris"] == "36"
+    assert dimuat.loc["T-C.24", "Jumlah baris"] == "36"
 
 
 def test_tidak_ada_rp_nol(bawaan) -> None:
