@@ -15,6 +15,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 import formatting as fmt
+from metrics.predikat import TANPA_PREDIKAT
 
 # Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
 PALET: tuple[str, ...] = (
@@ -33,7 +34,6 @@ ABU_MUDA = "#DDDDDD"
 # Predikat colours by rank (highest first), so a region with another scale in
 # settings/predikat.toml still gets an ordered, colour-blind-safe ramp.
 _RAMP_PREDIKAT = ("#009E73", "#56B4E9", "#F0E442", "#E69F00", "#D55E00", "#CC79A7", "#000000")
-TANPA_PREDIKAT = "Tanpa capaian"
 
 FONT = "Source Sans Pro, Arial, sans-serif"
 TINGGI = 420

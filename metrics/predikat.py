@@ -19,6 +19,9 @@ from metrics._util import angka
 BERKAS_BAWAAN = Path(__file__).resolve().parent.parent / "settings" / "predikat.toml"
 
 
+TANPA_PREDIKAT = "Tanpa capaian"  # the label of a year or indicator that has no capaian (and so no predikat)
+
+
 class SkalaError(ValueError):
     """The predikat scale file is malformed (message in Bahasa Indonesia)."""
 

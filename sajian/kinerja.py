@@ -9,9 +9,9 @@ from __future__ import annotations
 import pandas as pd
 
 import metrics
-from grafik.gaya import TANPA_PREDIKAT
 from loaders import Renstra
 from metrics.kinerja import LEBIH_RENDAH
+from metrics.predikat import TANPA_PREDIKAT
 
 # Why a year has no capaian, in words for the table and hover (keys: metrics.alasan_tanpa_capaian).
 _ALASAN = {
