@@ -10,7 +10,8 @@ from sajian import pilihan
 from sajian import ringkasan as sajian
 
 r = state.sajikan(pilihan.identitas)
-tahun = int(ui.nilai_filter(ui.KUNCI_TAHUN, 2024))
+semua_tahun = state.sajikan(pilihan.tahun_rencana)
+tahun = int(ui.nilai_filter(ui.KUNCI_TAHUN, semua_tahun[-1]))
 
 ui.judul("Ringkasan")
 ui.pengantar(
@@ -92,7 +93,7 @@ ui.tampilkan(
                 ("uraian", "Tujuan / sasaran"),
                 "indikator",
                 "satuan",
-                *((str(t), ui.Kolom(f"Target {t}", "angka")) for t in range(2020, 2025)),
+                *((str(t), ui.Kolom(f"Target {t}", "angka")) for t in semua_tahun),
             ),
             keterangan="Renstra setelah perubahan (T-C.25).",
             sumber="T-C.25 Tujuan dan Sasaran Jangka Menengah Pelayanan PD (setelah perubahan)",
