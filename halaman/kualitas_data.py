@@ -4,6 +4,7 @@ import streamlit as st
 
 import formatting as fmt
 import state
+import ui
 from sajian import ringkasan
 
 KEPARAHAN = ("galat", "peringatan", "info")
@@ -31,22 +32,27 @@ pilih = st.multiselect(
     bind="query-params",
 )
 tampil = temuan[temuan["keparahan"].isin(pilih)]
-st.dataframe(
-    tampil,
-    hide_index=True,
-    height="content" if len(tampil) <= 25 else 600,
-    column_order=["keparahan", "tabel", "baris", "tahun", "uraian", "jenis", "diharapkan", "ditemukan", "keterangan"],
-    column_config={
-        "tabel": "Tabel",
-        "baris": st.column_config.NumberColumn("Baris", format="%d"),
-        "tahun": st.column_config.NumberColumn("Tahun", format="%d"),
-        "uraian": st.column_config.TextColumn("Uraian", width="medium"),
-        "jenis": "Jenis",
-        "keparahan": "Keparahan",
-        "diharapkan": "Diharapkan",
-        "ditemukan": "Ditemukan",
-        "keterangan": st.column_config.TextColumn("Keterangan", width="medium"),
-    },
+ui.tampilkan(
+    [
+        ui.Panel(
+            "Temuan",
+            data=lambda: tampil,
+            kolom=ui.kolom(
+                ("keparahan", "Keparahan"),
+                "tabel",
+                ("baris", ui.Kolom("Baris", "bulat")),
+                "tahun",
+                ("uraian", "Uraian"),
+                ("jenis", "Jenis"),
+                ("diharapkan", "Diharapkan"),
+                ("ditemukan", "Ditemukan"),
+                ("keterangan", "Keterangan"),
+            ),
+            sumber="audit_renstra() atas tabel-tabel Renstra",
+            kosong="Tidak ada temuan dengan keparahan yang dipilih.",
+            kunci="temuan",
+        )
+    ]
 )
 st.caption(
     "Kolom *baris* menghitung baris data tabel itu mulai dari 1 (setelah baris judul kolom dan baris nomor "

@@ -3,14 +3,16 @@
 import streamlit as st
 
 import state
+import ui
 from sajian import ringkasan
 
 r = state.renstra()
 
 st.header("Tabel dokumen")
 label = ringkasan.label_tabel(r)
-tid = st.selectbox("Tabel", options=list(label), format_func=label.get, key="tabel", bind="query-params")
-meta = r.tabel_mentah[tid].meta
+tid = ui.pilih("Tabel", label, "tabel")  # ?tabel=tc24
+tm = r.tabel_mentah[tid]
+meta = tm.meta
 
 st.subheader(label[tid])
 keterangan = [
@@ -22,10 +24,17 @@ st.caption("; ".join(k for k in keterangan if k) + ".")
 if meta.get("catatan"):
     st.info(meta["catatan"])
 
-st.dataframe(
-    ringkasan.tabel_tercetak(r, tid),
-    column_config=ringkasan.judul_kolom(r, tid) | {"baris": "baris"},
-    height="content",
+judul = ringkasan.judul_kolom(r, tid)
+ui.tampilkan(
+    [
+        ui.Panel(
+            f"{tm.label} seperti tercetak",
+            data=lambda: ringkasan.tabel_tercetak(r, tid).reset_index(),
+            kolom=ui.kolom(("baris", "Baris"), *judul.items()),
+            sumber=f"{label[tid]}, {r.judul}",
+            kunci=f"tabel-{tid}",
+        )
+    ]
 )
 
 koreksi = ringkasan.koreksi_tabel(r, tid)

@@ -6,7 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from navigasi import HALAMAN
-from tests.appkit import buka, gambar
+from tests.appkit import buka, gambar, tabel
 
 APP = "../app.py"  # resolved against this file
 
@@ -18,8 +18,14 @@ def at() -> AppTest:
     return at
 
 
+def _temuan(at: AppTest):
+    """The findings table (a data grid, or a static table with printed headings when short)."""
+    df = tabel(at)[0]
+    return df.rename(columns={"Keparahan": "keparahan", "Uraian": "uraian", "Jenis": "jenis"})
+
+
 def _teks_dataframe(at: AppTest) -> str:
-    return "\n".join(df.value.to_string() for df in at.dataframe)
+    return "\n".join(df.to_string() for df in tabel(at))
 
 
 def test_judul_di_setiap_halaman(at: AppTest) -> None:
@@ -78,7 +84,7 @@ def test_kualitas_data(at: AppTest) -> None:
     metrik = {m.label: m.value for m in at.metric}
     assert set(metrik) == {"Galat", "Peringatan", "Info"}
     assert at.multiselect(key="keparahan").value == ["galat", "peringatan"]
-    temuan = at.dataframe[0].value
+    temuan = _temuan(at)
     assert "Program Pemantapan Gerdu Taskin" in set(temuan["uraian"])
     assert "realisasi melebihi anggaran" in set(temuan["jenis"])
     assert set(temuan["keparahan"]) <= {"galat", "peringatan"}
@@ -86,4 +92,15 @@ def test_kualitas_data(at: AppTest) -> None:
 
     at.multiselect(key="keparahan").set_value(["info"]).run()
     assert not at.exception
-    assert set(at.dataframe[0].value["keparahan"]) == {"info"}
+    assert set(_temuan(at)["keparahan"]) == {"info"}
+    assert at.get("download_button")  # the findings download as .xlsx
+
+
+def test_tabel_dokumen_dari_url_dan_unduhan() -> None:
+    at = buka("halaman/tabel_dokumen.py", tabel="tc24")
+    assert at.selectbox(key="tabel").value == "tc24"
+    assert any(s.value.startswith("T-C.24 — Anggaran dan Realisasi") for s in at.subheader)
+    assert "64,175,000" in _teks_dataframe(at)  # as printed, US separators and all
+    assert at.get("download_button")
+    at.selectbox(key="tabel").select("tc27_2021").run()
+    assert at.query_params["tabel"] == "tc27_2021"
