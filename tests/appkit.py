@@ -13,10 +13,10 @@ from streamlit.testing.v1 import AppTest
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
-def buka(halaman: str | None = None, tabel: bool = False, **query: str) -> AppTest:
+def buka(halaman: str | None = None, tabel_terbuka: bool = False, **query: str) -> AppTest:
     """Run app.py (optionally on ``halaman/x.py``) with URL query parameters; fails on an exception.
 
-    ``tabel=True`` then opens every chart's table (as a user clicking "Tabel: ..." would).
+    ``tabel_terbuka=True`` then opens every chart's table (as a user clicking "Tabel: ..." would).
     """
     at = AppTest.from_file(APP, default_timeout=60)
     for k, v in query.items():
@@ -25,7 +25,7 @@ def buka(halaman: str | None = None, tabel: bool = False, **query: str) -> AppTe
     if halaman:
         at.switch_page(halaman).run()
     assert not at.exception, [e.value for e in at.exception]
-    if tabel:
+    if tabel_terbuka:
         buka_tabel(at)
     return at
 

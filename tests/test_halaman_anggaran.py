@@ -14,7 +14,7 @@ HALAMAN = "halaman/anggaran.py"
 
 @pytest.fixture(scope="module")
 def at2022() -> AppTest:
-    return buka(HALAMAN, tabel=True, tahun="2022")
+    return buka(HALAMAN, tabel_terbuka=True, tahun="2022")
 
 
 def _trace(fig: dict[str, Any], nama: str) -> dict[str, Any]:

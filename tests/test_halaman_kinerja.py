@@ -40,7 +40,7 @@ def test_bawaan_ikm_dan_tahun_2024_tanpa_realisasi() -> None:
 
 
 def test_tahun_2020_capaian_per_indikator() -> None:
-    at = appkit.buka(HALAMAN, tabel=True, tahun="2020")
+    at = appkit.buka(HALAMAN, tabel_terbuka=True, tahun="2020")
     fig = appkit.gambar_berjudul(at, "capaian-tahun")
     batang = _jejak(fig)["Sangat Tinggi"]
     assert [round(x, 2) for x in batang["x"]] == [94.95, 100.0, 111.18, 94.41]

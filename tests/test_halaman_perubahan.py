@@ -17,7 +17,7 @@ IKM_TUJUAN = "T-C.28|tujuan|2|Indeks Kepuasan Masyarakat (IKM) pada Kecamatan Wo
 
 @pytest.fixture(scope="module")
 def at() -> AppTest:
-    return buka("halaman/perubahan.py", tabel=True)
+    return buka("halaman/perubahan.py", tabel_terbuka=True)
 
 
 def test_jumlah_perubahan_per_jenis(at: AppTest) -> None:

@@ -13,7 +13,7 @@ from tests.appkit import buka, gambar, gambar_berjudul
 
 @pytest.fixture(scope="module")
 def program_7_01_01() -> AppTest:
-    return buka("halaman/program.py", tabel=True, program="7.01.01")
+    return buka("halaman/program.py", tabel_terbuka=True, program="7.01.01")
 
 
 def test_pagu_7_01_01_per_tahun(program_7_01_01: AppTest) -> None:
