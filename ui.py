@@ -306,11 +306,11 @@ def _tabel(df: pd.DataFrame, kolom: tuple[tuple[str, str, str], ...], statis: bo
 def _unduhan(p: Panel, df: pd.DataFrame) -> Callable[[], bytes]:
     """Deferred .xlsx of the table (built only when someone clicks the button)."""
     kolom = _kolom(p, df)
-    pilih = df[list(kolom)].copy()
+    isi = df[list(kolom)].copy()
 
     def buat() -> bytes:
         return ekspor.tabel_xlsx(
-            pilih,
+            isi,
             judul=p.judul,
             sumber=p.sumber,
             kolom={c: k.label for c, k in kolom.items()},
@@ -335,9 +335,11 @@ def _panel(p: Panel, besar: bool) -> None:
         return
     if p.grafik is not None:
         _gambar(p.grafik, _kunci_fungsi(p.grafik), df, besar, p.id)
+    spek = tuple((c, k.label, k.jenis) for c, k in _kolom(p, df).items())
+    statis = p.grafik is None and len(df) <= BATAS_TABEL_STATIS
     if besar:
         if p.grafik is None:  # a table panel is the slide itself
-            _tabel(df, tuple((c, k.label, k.jenis) for c, k in _kolom(p, df).items()), len(df) <= BATAS_TABEL_STATIS)
+            _tabel(df, spek, statis)
         return
     if p.grafik is None:  # a table panel: the table is the content
         wadah = st.container(border=True)
@@ -345,11 +347,10 @@ def _panel(p: Panel, besar: bool) -> None:
         # Under a chart the table waits until someone opens it: a data grid costs the browser
         # about 0,1 s to draw, and most visitors only look at the chart.
         wadah = st.expander(f"Tabel: {p.judul}", key=f"{AWALAN_TABEL}{p.id}", on_change="rerun")
-    if wadah.open is False:
-        return
+        if not wadah.open:
+            return
     with wadah:
-        statis = p.grafik is None and len(df) <= BATAS_TABEL_STATIS
-        _tabel(df, tuple((c, k.label, k.jenis) for c, k in _kolom(p, df).items()), statis)
+        _tabel(df, spek, statis)
         st.download_button(
             "Unduh tabel (.xlsx)",
             data=_unduhan(p, df),
