@@ -8,7 +8,7 @@ import pandas as pd
 
 import metrics
 from loaders import Renstra
-from sajian import pilihan
+from sajian import anggaran, pilihan
 
 
 def daftar_tabel(r: Renstra) -> pd.DataFrame:
@@ -25,40 +25,6 @@ def daftar_tabel(r: Renstra) -> pd.DataFrame:
         ],
         columns=["tabel", "judul", "bagian", "jumlah_baris"],
     )
-
-
-def pagu_program_per_tahun(rencana: pd.DataFrame) -> pd.DataFrame:
-    """Per year of T-C.27: the sum of the *program* rows' pagu that the document prints readably.
-
-    Columns: tahun, jumlah_program, program_terbaca, program_tak_terbaca (pagu printed as
-    ***** / #####), pagu_program (Int64; NA when no program of that year has a readable pagu,
-    never 0). A program with several indicator rows carries its pagu on one of them; the
-    other rows' pagu is NA, so summing the non-NA rows counts each program once.
-    """
-    program = rencana[rencana["tingkat"] == "program"]
-    baris = []
-    for tahun, kelompok in program.groupby("tahun", sort=True):
-        per_program = kelompok.groupby("item_id", sort=False).agg(
-            pagu=("pagu", lambda s: s.sum(min_count=1)),
-            tak_terbaca=("pagu_status", lambda s: bool((s == "tidak_terbaca").any())),
-        )
-        terbaca = per_program["pagu"].notna()
-        baris.append(
-            {
-                "tahun": int(tahun),
-                "jumlah_program": len(per_program),
-                "program_terbaca": int(terbaca.sum()),
-                "program_tak_terbaca": int(per_program["tak_terbaca"].sum()),
-                "pagu_program": int(per_program.loc[terbaca, "pagu"].sum()) if terbaca.any() else pd.NA,
-            }
-        )
-    hasil = pd.DataFrame(
-        baris, columns=["tahun", "jumlah_program", "program_terbaca", "program_tak_terbaca", "pagu_program"]
-    )
-    return hasil.astype(
-        {"tahun": "Int64", "jumlah_program": "Int64", "program_terbaca": "Int64",
-         "program_tak_terbaca": "Int64", "pagu_program": "Int64"}
-    )  # fmt: skip
 
 
 def label_tabel(r: Renstra) -> dict[str, str]:
@@ -153,22 +119,23 @@ def tahun_realisasi_terakhir(r: Renstra) -> int | None:
 
 
 def serapan_per_tahun(r: Renstra) -> pd.DataFrame:
-    """Kecamatan-wide serapan per year of T-C.24: sum of realisasi / sum of anggaran x 100.
+    """Kecamatan-wide serapan per year of T-C.24, as on the Anggaran page (one computation).
 
-    Only programs with both figures count (a program with anggaran but no realisasi would
-    otherwise pull the ratio down). Columns: tahun, anggaran, realisasi, serapan, program,
-    disamakan (the document copied targets into realisasi that year).
+    Columns: tahun, anggaran and realisasi of the programs that print both, serapan,
+    program (how many), disamakan (the document copied targets into realisasi that year).
     """
-    s = metrics.serapan_program(r.anggaran)
-    s = s[s["anggaran"].notna() & s["realisasi"].notna()]
-    hasil = s.groupby("tahun", sort=True).agg(
-        anggaran=("anggaran", "sum"), realisasi=("realisasi", "sum"), program=("program_id", "size")
+    a = anggaran.anggaran_realisasi_tahunan(r)
+    hasil = pd.DataFrame(
+        {
+            "tahun": a["tahun"],
+            "anggaran": a["anggaran_berealisasi"],
+            "realisasi": a["realisasi"],
+            "program": a["program_anggaran"] - a["program_tanpa_realisasi"],
+            "serapan": a["serapan"],
+            "disamakan": a["disamakan_target"].fillna(False).astype(bool),
+        }
     )
-    hasil["serapan"] = [metrics.serapan(a, b) for a, b in zip(hasil["anggaran"], hasil["realisasi"], strict=True)]
-    disamakan = r.anggaran.groupby("tahun")["realisasi_disamakan_target"].any()
-    hasil["disamakan"] = disamakan.reindex(hasil.index).fillna(False).astype(bool)
-    hasil = hasil.reset_index()
-    return hasil.astype({"tahun": "Int64", "serapan": "Float64", "program": "Int64"})
+    return hasil[hasil["serapan"].notna()].reset_index(drop=True)
 
 
 def tujuan_sasaran(r: Renstra) -> pd.DataFrame:

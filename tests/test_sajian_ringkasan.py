@@ -16,52 +16,42 @@ def r() -> Renstra:
 
 @pytest.fixture(scope="module")
 def pagu(r: Renstra) -> pd.DataFrame:
-    return ringkasan.pagu_program_per_tahun(r.rencana).set_index("tahun")
+    return ringkasan.pagu_per_tahun(r).set_index("tahun")
 
 
 def test_tahun_2020_sampai_2024(pagu: pd.DataFrame) -> None:
     assert list(pagu.index) == [2020, 2021, 2022, 2023, 2024]
-    assert (pagu["jumlah_program"] == 4).all()
+    assert (pagu["program"] == 4).all()
 
 
-def test_pagu_program_2022(pagu: pd.DataFrame) -> None:
-    # T-C.27 (2022-2024): 7.01.03 + 7.01.02 + 7.01.05 + 7.01.01
-    assert pagu.loc[2022, "pagu_program"] == 1_997_779_200 + 1_488_344_000 + 349_601_200 + 9_122_221_547
-    assert pagu.loc[2022, "pagu_program"] == 12_957_945_947
-    assert pagu.loc[2022, "program_tak_terbaca"] == 0
+def test_pagu_2022_2024_dari_pagu_program(pagu: pd.DataFrame) -> None:
+    # T-C.27 (2022-2024): 7.01.03 + 7.01.02 + 7.01.05 + 7.01.01, all printed readably
+    assert pagu.loc[2022, "pagu"] == 1_997_779_200 + 1_488_344_000 + 349_601_200 + 9_122_221_547 == 12_957_945_947
+    assert pagu.loc[2023, "pagu"] == 1_606_116_002 + 1_471_899_240 + 345_738_445 + 9_495_655_116
+    assert pagu.loc[2024, "pagu"] == 1_732_468_436 + 1_538_963_466 + 361_491_345 + 9_565_206_165
+    assert pagu.loc[2022, "program_rincian"] == 0 and pagu.loc[2022, "catatan"] == ""
 
 
-def test_pagu_program_2021_hanya_yang_terbaca(pagu: pd.DataFrame) -> None:
-    # 7.01.01 is printed ***** in the 2021 table: summed over the other three only.
-    assert pagu.loc[2021, "pagu_program"] == 4_142_579_200 + 1_290_128_000 + 334_801_200 == 5_767_508_400
-    assert pagu.loc[2021, "program_terbaca"] == 3
-    assert pagu.loc[2021, "program_tak_terbaca"] == 1
+def test_pagu_2021_program_tak_terbaca_dari_rinciannya(pagu: pd.DataFrame) -> None:
+    # 7.01.01 is printed ***** in the 2021 table: its kegiatan sum (9.990.090.888) stands in, and says so.
+    assert pagu.loc[2021, "pagu"] == 4_142_579_200 + 1_290_128_000 + 334_801_200 + 9_990_090_888
+    assert pagu.loc[2021, "program_rincian"] == 1
+    assert pagu.loc[2021, "catatan"].startswith("1 dari 4 program dijumlah dari rinciannya")
 
 
-def test_pagu_program_2020_tak_terbaca_bukan_nol(pagu: pd.DataFrame) -> None:
-    assert pd.isna(pagu.loc[2020, "pagu_program"])
-    assert pagu.loc[2020, "program_terbaca"] == 0
-    assert pagu.loc[2020, "program_tak_terbaca"] == 4
+def test_pagu_2020_semua_dari_rincian(pagu: pd.DataFrame) -> None:
+    assert pagu.loc[2020, "pagu"] == 15_216_940_943
+    assert pagu.loc[2020, "program_rincian"] == 4
 
 
-def test_pagu_program_2023_2024(pagu: pd.DataFrame) -> None:
-    assert pagu.loc[2023, "pagu_program"] == 1_606_116_002 + 1_471_899_240 + 345_738_445 + 9_495_655_116
-    assert pagu.loc[2024, "pagu_program"] == 1_732_468_436 + 1_538_963_466 + 361_491_345 + 9_565_206_165
-
-
-def test_indikator_kedua_tidak_dihitung_ganda() -> None:
-    rencana = pd.DataFrame(
-        {
-            "tingkat": ["program", "program", "program", "kegiatan"],
-            "tahun": pd.array([2022, 2022, 2022, 2022], dtype="Int64"),
-            "item_id": ["a", "a", "b", "c"],
-            "pagu": pd.array([100, pd.NA, 50, 999], dtype="Int64"),
-            "pagu_status": ["ok", "kosong", "ok", "ok"],
-        }
-    )
-    hasil = ringkasan.pagu_program_per_tahun(rencana)
-    assert hasil.loc[0, "pagu_program"] == 150
-    assert hasil.loc[0, "jumlah_program"] == 2
+def test_serapan_per_tahun_sama_dengan_halaman_anggaran(r: Renstra) -> None:
+    s = ringkasan.serapan_per_tahun(r).set_index("tahun")
+    # T-C.24 2020: programs printing both figures: realisasi 2.522.778.557 of anggaran 2.624.878.969,50
+    assert s.loc[2020, "realisasi"] == 2_522_778_557
+    assert s.loc[2020, "anggaran"] == 2_624_878_969.5
+    assert round(s.loc[2020, "serapan"], 2) == 96.11
+    assert s.loc[2020, "program"] == 3
+    assert bool(s.loc[2019, "disamakan"]) and not bool(s.loc[2018, "disamakan"])
 
 
 def test_daftar_tabel(r: Renstra) -> None:
