@@ -20,28 +20,19 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import metrics  # noqa: E402
+from bench._waktu import median_ms  # noqa: E402
 from loaders import load_renstra  # noqa: E402
 from loaders.renstra import FOLDER_BAWAAN  # noqa: E402
 from navigasi import HALAMAN  # noqa: E402
 
 BATAS_HANGAT_MS = 150
 BATAS_RASIO_PERAMBAN = 1.3
-
-
-def _median_ms(fn: Callable[[], object], n: int) -> float:
-    waktu = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        waktu.append((time.perf_counter() - t) * 1000)
-    return statistics.median(waktu)
 
 
 # --- data layer ----------------------------------------------------------------------------
@@ -89,9 +80,9 @@ def bench_data(ulang: int) -> list[dict]:
         for kali in (1, 10, 100):
             folder = FOLDER_BAWAAN if kali == 1 else folder_sintetis(kali, Path(tmp) / f"x{kali}")
             n = max(1, ulang // kali) if kali > 1 else ulang
-            muat = _median_ms(lambda f=folder: load_renstra(f), n)
+            muat = median_ms(lambda f=folder: load_renstra(f), n, panaskan=False)
             r = load_renstra(folder)
-            hitung = _median_ms(lambda r=r: _metrik(r), n)
+            hitung = median_ms(lambda r=r: _metrik(r), n, panaskan=False)
             baris = len(r.rencana) + len(r.kinerja) + len(r.anggaran) + len(r.sasaran)
             hasil.append({"kali": kali, "baris": baris, "muat_ms": muat, "metrik_ms": hitung})
     return hasil
@@ -114,7 +105,7 @@ def bench_apptest(ulang: int) -> list[dict]:
         if at.exception:
             raise SystemExit(f"{h.skrip}: {at.exception[0].value}")
         at.run()  # first rerun fills the figure-level state
-        hangat = _median_ms(lambda at=at: at.run(), ulang)
+        hangat = median_ms(lambda at=at: at.run(), ulang, panaskan=False)
         hasil.append({"halaman": h.judul, "dingin_ms": dingin, "hangat_ms": hangat})
     return hasil
 

@@ -9,25 +9,14 @@ with the csv module and nothing else, so a slow machine slows both alike.
 from __future__ import annotations
 
 import csv
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench._waktu import median_ms
 from loaders import audit_renstra, load_renstra
 from loaders.renstra import FOLDER_BAWAAN
-
-
-def _median_ms(fn, n: int = 20) -> float:
-    fn()  # warm up
-    times = []
-    for _ in range(n):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    return statistics.median(times)
 
 
 def _baseline() -> None:
@@ -37,10 +26,10 @@ def _baseline() -> None:
 
 
 def main() -> None:
-    dasar = _median_ms(_baseline)
-    muat = _median_ms(load_renstra)
+    dasar = median_ms(_baseline)
+    muat = median_ms(load_renstra)
     renstra = load_renstra()
-    audit = _median_ms(lambda: audit_renstra(renstra))
+    audit = median_ms(lambda: audit_renstra(renstra))
     print(f"baseline (csv.reader on the same files): {dasar:8.2f} ms")
     print(f"load_renstra()                         : {muat:8.2f} ms  ({muat / dasar:.0f}x baseline)")
     print(f"audit_renstra()                        : {audit:8.2f} ms")
