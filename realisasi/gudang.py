@@ -1,0 +1,574 @@
+"""The versioned store of realisasi: every accepted upload is a version, history is never rewritten.
+
+SQLAlchemy Core over a SQLite file by default, PostgreSQL by URL with no code change.
+Two tables: ``versi`` (one row per upload or rollback: who, when, which file, its SHA-256,
+how many rows changed) and ``nilai`` (the rows a version wrote; a row never changes after
+it is written). The state "as of" version *v* is, per key (tahun, item_id, indikator_ke),
+the row with the highest ``versi_id <= v``, unless that row is marked ``dihapus``.
+A rollback is a new version that writes the old values back, so it can itself be undone.
+
+Decisions (see also the methods):
+
+- An empty cell in an upload means "not reported in this file": the stored value stays.
+  Only a rollback can take a stored value away again (nothing is lost by a blank template).
+- An upload that changes nothing is still recorded as a version with ``baris_berubah = 0``:
+  the history then shows every accepted file (who sent what, when), as the issue asks.
+- Writers are serialised: ``BEGIN IMMEDIATE`` on SQLite, a transaction-level advisory lock on
+  PostgreSQL. The diff is computed inside that lock, so two uploads at once never lose
+  each other's rows, and version ids are in commit order (which the "as of" rule needs).
+- A non-admin writer must name its kelurahan and every row must be of that kelurahan; only
+  admin may roll back. The page checks this too: the store refuses it on every path.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Connection,
+    Double,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    and_,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+    text,
+)
+from sqlalchemy.engine import make_url
+
+from ekspor import tulis_sel
+from realisasi import KOLOM_REALISASI, KUNCI, TIPE_REALISASI, bingkai_kosong
+
+ENV_URL = "RENSTRA_DB_URL"
+PERAN_ADMIN = "admin"
+JENIS_UNGGAH = "unggah"
+JENIS_PEMULIHAN = "pemulihan"
+BUSY_TIMEOUT_MS = 30_000  # a writer waits this long for another writer before giving up
+_OPSI_TULIS = "gudang_tulis"
+_KUNCI_KUNCIAN_PG = 0x52454E5354524120  # "RENSTRA ": the advisory lock id the store's writers share
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+metadata = MetaData()
+
+versi = Table(
+    "versi",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("waktu", String(40), nullable=False),  # UTC, ISO 8601: sorts and reads the same everywhere
+    Column("pengguna", Text, nullable=False),
+    Column("peran", Text, nullable=False),
+    Column("nama_berkas", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("tahun", Integer, nullable=True),  # None: a rollback over every year
+    Column("kelurahan", Text, nullable=True),  # None: not bound to one kelurahan
+    Column("jenis", String(16), nullable=False),
+    Column("pulih_ke", Integer, ForeignKey("versi.id"), nullable=True),
+    Column("baris_berubah", Integer, nullable=False),
+    Column("catatan", Text, nullable=False),
+    CheckConstraint(f"jenis IN ('{JENIS_UNGGAH}', '{JENIS_PEMULIHAN}')", name="ck_versi_jenis"),
+)
+
+nilai = Table(
+    "nilai",
+    metadata,
+    Column("versi_id", Integer, ForeignKey("versi.id"), primary_key=True),
+    Column("tahun", Integer, primary_key=True),
+    Column("item_id", String(64), primary_key=True),
+    Column("indikator_ke", Integer, primary_key=True),
+    Column("kelurahan", Text, nullable=False),
+    Column("realisasi", Double, nullable=True),
+    Column("realisasi_rp", BigInteger, nullable=True),
+    Column("dihapus", Boolean(create_constraint=True, name="ck_nilai_dihapus"), nullable=False),
+    Index("ix_nilai_kunci_versi", "tahun", "item_id", "indikator_ke", "versi_id"),
+)
+
+KOLOM_RIWAYAT = tuple(c.name for c in versi.columns)
+KOLOM_PRATINJAU = (
+    *KUNCI, "kelurahan", "jenis", "realisasi_lama", "realisasi_baru", "realisasi_rp_lama", "realisasi_rp_baru",
+)  # fmt: skip
+KOLOM_BANDINGKAN = (
+    *KUNCI, "kelurahan", "jenis", "realisasi_a", "realisasi_b", "realisasi_rp_a", "realisasi_rp_b",
+)  # fmt: skip
+
+Kunci = tuple[int, str, int]
+Isi = tuple[str, float | None, int | None]  # kelurahan, realisasi, realisasi_rp
+
+
+class GudangError(ValueError):
+    """A write or read the store refuses; the message is for the user, in Bahasa Indonesia."""
+
+
+class GudangBerubah(GudangError):
+    """Someone else saved after the preview was made: the preview no longer says what would change."""
+
+
+def url_bawaan() -> str:
+    """The store's URL: ``RENSTRA_DB_URL``, else a SQLite file in the user's data folder (never the repo)."""
+    dari_env = os.environ.get(ENV_URL, "").strip()
+    if dari_env:
+        return dari_env
+    dasar = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return f"sqlite:///{(dasar / 'dasbor-renstra' / 'realisasi.sqlite').resolve()}"
+
+
+def _atur_sqlite(dbapi_conn: Any, _rekaman: Any) -> None:
+    """Per SQLite connection: we emit BEGIN ourselves; wait for writers; WAL; enforce foreign keys."""
+    dbapi_conn.isolation_level = None
+    kursor = dbapi_conn.cursor()
+    kursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    kursor.execute("PRAGMA journal_mode = WAL")
+    kursor.execute("PRAGMA foreign_keys = ON")
+    kursor.close()
+
+
+def _mulai_sqlite(conn: Connection) -> None:
+    """Writers take the write lock at BEGIN, so their read-then-write can never meet a stale snapshot."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_OPSI_TULIS) else "BEGIN")
+
+
+def _buat_mesin(url: str) -> Engine:
+    u = make_url(url)
+    if u.get_backend_name() == "sqlite":
+        db = u.database or ""
+        if db and db != ":memory:" and not db.startswith("file:"):
+            Path(db).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    mesin = create_engine(u)
+    if mesin.dialect.name == "sqlite":
+        event.listen(mesin, "connect", _atur_sqlite)
+        event.listen(mesin, "begin", _mulai_sqlite)
+    return mesin
+
+
+def _kosong(v: Any) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v))
+
+
+def _teks_kunci(k: Kunci) -> str:
+    return f"tahun {k[0]}, item {k[1]}, indikator ke-{k[2]}"
+
+
+def _rekaman_masuk(df: pd.DataFrame) -> dict[Kunci, Isi]:
+    """Upload rows as plain Python values, checked for the shape the store relies on."""
+    hilang = [k for k in KOLOM_REALISASI if k not in df.columns]
+    if hilang:
+        raise GudangError(f"Kolom tidak ada pada data realisasi: {', '.join(hilang)}.")
+    if df.empty:
+        raise GudangError("Tidak ada baris realisasi untuk disimpan.")
+    try:
+        tahun = pd.array(df["tahun"], dtype="Int64")
+        indikator = pd.array(df["indikator_ke"], dtype="Int64")
+        real = pd.array(pd.to_numeric(df["realisasi"]), dtype="Float64")
+        rp_mentah = pd.array(pd.to_numeric(df["realisasi_rp"]), dtype="Float64")
+    except (TypeError, ValueError) as e:
+        raise GudangError(f"Data realisasi berisi nilai yang bukan angka: {e}") from None
+    hasil: dict[Kunci, Isi] = {}
+    for i in range(len(df)):
+        item = df["item_id"].iloc[i]
+        if _kosong(tahun[i]) or _kosong(indikator[i]) or _kosong(item) or not str(item):
+            raise GudangError(f"Baris data ke-{i + 1}: tahun, item_id dan indikator_ke wajib diisi.")
+        k: Kunci = (int(tahun[i]), str(item), int(indikator[i]))
+        if k in hasil:
+            raise GudangError(f"Baris ganda untuk {_teks_kunci(k)}.")
+        kel = df["kelurahan"].iloc[i]
+        r = None if _kosong(real[i]) else float(real[i])
+        rp = None if _kosong(rp_mentah[i]) else float(rp_mentah[i])
+        if r is not None and not math.isfinite(r):
+            raise GudangError(f"Realisasi {_teks_kunci(k)} bukan angka terhingga.")
+        if rp is not None and (not math.isfinite(rp) or rp != int(rp) or rp < 0):
+            raise GudangError(f"Realisasi Rupiah {_teks_kunci(k)} harus bilangan bulat tidak negatif.")
+        hasil[k] = ("" if _kosong(kel) else str(kel), r, None if rp is None else int(rp))
+    return hasil
+
+
+def _gabung(lama: Isi | None, masuk: Isi) -> Isi:
+    """An upload row over the stored one: an empty cell keeps the stored value."""
+    if lama is None:
+        return masuk
+    return (masuk[0], lama[1] if masuk[1] is None else masuk[1], lama[2] if masuk[2] is None else masuk[2])
+
+
+def _jenis(lama: Isi | None, baru: Isi) -> str:
+    if lama is None:
+        return "sama" if baru[1] is None and baru[2] is None else "baru"
+    return "sama" if lama == baru else "berubah"
+
+
+def _bingkai_keadaan(keadaan: dict[Kunci, Isi]) -> pd.DataFrame:
+    if not keadaan:
+        return bingkai_kosong()
+    baris = [(*k, *v) for k, v in sorted(keadaan.items())]
+    kolom = list(zip(*baris, strict=True))
+    return pd.DataFrame(
+        {
+            nama: pd.array(list(isi), dtype=TIPE_REALISASI[nama])
+            for nama, isi in zip(KOLOM_REALISASI, kolom, strict=True)
+        }
+    )
+
+
+def _bingkai(baris: list[tuple[Any, ...]], tipe: dict[str, str]) -> pd.DataFrame:
+    kolom = list(zip(*baris, strict=True)) if baris else [[] for _ in tipe]
+    return pd.DataFrame({n: pd.array(list(isi), dtype=t) for (n, t), isi in zip(tipe.items(), kolom, strict=True)})
+
+
+_TIPE_PRATINJAU = {
+    **{k: TIPE_REALISASI[k] for k in (*KUNCI, "kelurahan")},
+    "jenis": "string",
+    "realisasi_lama": "Float64",
+    "realisasi_baru": "Float64",
+    "realisasi_rp_lama": "Int64",
+    "realisasi_rp_baru": "Int64",
+}
+_TIPE_BANDINGKAN = dict(zip(KOLOM_BANDINGKAN, _TIPE_PRATINJAU.values(), strict=True))
+_TIPE_RIWAYAT = {
+    "id": "Int64", "waktu": "string", "pengguna": "string", "peran": "string", "nama_berkas": "string",
+    "sha256": "string", "tahun": "Int64", "kelurahan": "string", "jenis": "string", "pulih_ke": "Int64",
+    "baris_berubah": "Int64", "catatan": "string",
+}  # fmt: skip
+
+
+class Gudang:
+    """The realisasi store at one database URL; safe to share across threads and processes."""
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url = url or url_bawaan()
+        self.engine = _buat_mesin(self.url)
+        with self._tulis() as conn:
+            metadata.create_all(conn)
+
+    def __repr__(self) -> str:
+        return f"Gudang({make_url(self.url).render_as_string(hide_password=True)!r})"
+
+    def tutup(self) -> None:
+        """Close pooled connections (tests, or before a process ends)."""
+        self.engine.dispose()
+
+    # --- transactions -------------------------------------------------------------------
+
+    @contextmanager
+    def _baca(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def _tulis(self) -> Iterator[Connection]:
+        """One write transaction holding the store's write lock from its first statement."""
+        with self.engine.connect() as conn:
+            conn.execution_options(**{_OPSI_TULIS: True})
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    # Serialises writers (and the first CREATE TABLE) only; readers are not blocked.
+                    # An advisory lock, because the tables may not exist yet.
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _KUNCI_KUNCIAN_PG})
+                yield conn
+
+    # --- reading state ------------------------------------------------------------------
+
+    @staticmethod
+    def _versi_terakhir(conn: Connection) -> int | None:
+        return conn.execute(select(func.max(versi.c.id))).scalar()
+
+    @staticmethod
+    def _pastikan_versi(conn: Connection, versi_id: int) -> None:
+        if conn.execute(select(versi.c.id).where(versi.c.id == versi_id)).first() is None:
+            raise GudangError(f"Versi {versi_id} tidak ada.")
+
+    @staticmethod
+    def _keadaan(conn: Connection, sampai: int | None, tahun: int | None = None) -> dict[Kunci, Isi]:
+        """State as of version ``sampai``: per key, the newest row at or before it, unless deleted."""
+        if sampai is None:
+            return {}
+        syarat = [nilai.c.versi_id <= sampai]
+        if tahun is not None:
+            syarat.append(nilai.c.tahun == tahun)
+        terakhir = (
+            select(nilai.c.tahun, nilai.c.item_id, nilai.c.indikator_ke, func.max(nilai.c.versi_id).label("v"))
+            .where(*syarat)
+            .group_by(nilai.c.tahun, nilai.c.item_id, nilai.c.indikator_ke)
+            .subquery()
+        )
+        kueri = (
+            select(*(nilai.c[k] for k in KOLOM_REALISASI))
+            .join(
+                terakhir,
+                and_(
+                    nilai.c.tahun == terakhir.c.tahun,
+                    nilai.c.item_id == terakhir.c.item_id,
+                    nilai.c.indikator_ke == terakhir.c.indikator_ke,
+                    nilai.c.versi_id == terakhir.c.v,
+                ),
+            )
+            .where(nilai.c.dihapus.is_(False))
+        )
+        hasil: dict[Kunci, Isi] = {}
+        for t, item, ke, kel, r, rp in conn.execute(kueri):
+            hasil[(int(t), str(item), int(ke))] = (
+                kel,
+                None if r is None else float(r),
+                None if rp is None else int(rp),
+            )
+        return hasil
+
+    def versi_terakhir(self) -> int | None:
+        """Id of the newest version (None while the store is empty)."""
+        with self._baca() as conn:
+            return self._versi_terakhir(conn)
+
+    def keadaan(self, versi_id: int | None = None, tahun: int | None = None) -> pd.DataFrame:
+        """Stored realisasi now, or as of ``versi_id``, in the agreed record shape (sorted by key)."""
+        with self._baca() as conn:
+            if versi_id is None:
+                versi_id = self._versi_terakhir(conn)
+            else:
+                self._pastikan_versi(conn, versi_id)
+            return _bingkai_keadaan(self._keadaan(conn, versi_id, tahun))
+
+    # --- uploads --------------------------------------------------------------------------
+
+    @staticmethod
+    def _periksa_cakupan(masuk: dict[Kunci, Isi], tahun: int | None, kelurahan: str | None) -> None:
+        for k, (kel, _, _) in masuk.items():
+            if tahun is not None and k[0] != tahun:
+                raise GudangError(f"Baris {_teks_kunci(k)} bukan untuk tahun {tahun}.")
+            if kelurahan is not None and kel != kelurahan:
+                asal = kel or "kecamatan"
+                raise GudangError(f"Baris {_teks_kunci(k)} milik {asal}, bukan Kelurahan {kelurahan}.")
+
+    @staticmethod
+    def _beda(masuk: dict[Kunci, Isi], sekarang: dict[Kunci, Isi]) -> list[tuple[Kunci, Isi | None, Isi, str]]:
+        hasil = []
+        for k, isi in sorted(masuk.items()):
+            lama = sekarang.get(k)
+            baru = _gabung(lama, isi)
+            hasil.append((k, lama, baru, _jenis(lama, baru)))
+        return hasil
+
+    def pratinjau(self, df: pd.DataFrame, tahun: int | None = None, kelurahan: str | None = None) -> pd.DataFrame:
+        """What saving ``df`` would do, per key: 'baru', 'berubah' or 'sama', old and new values.
+
+        ``attrs['versi_dasar']`` is the version it was computed against: pass it to
+        ``simpan(versi_dasar=...)`` so a save refuses if someone else saved in between.
+        """
+        masuk = _rekaman_masuk(df)
+        self._periksa_cakupan(masuk, tahun, kelurahan)
+        with self._baca() as conn:
+            dasar = self._versi_terakhir(conn)
+            sekarang = self._keadaan(conn, dasar)
+        baris = [
+            (*k, baru[0], jenis, lama and lama[1], baru[1], lama and lama[2], baru[2])
+            for k, lama, baru, jenis in self._beda(masuk, sekarang)
+        ]
+        hasil = _bingkai(baris, _TIPE_PRATINJAU)
+        hasil.attrs["versi_dasar"] = dasar or 0  # 0: the store was empty
+        return hasil
+
+    def simpan(
+        self,
+        df: pd.DataFrame,
+        pengguna: str,
+        peran: str,
+        nama_berkas: str,
+        sha256: str,
+        tahun: int,
+        kelurahan: str | None = None,
+        *,
+        catatan: str = "",
+        versi_dasar: int | None = None,
+    ) -> int:
+        """Store an upload as a new version (only new/changed rows written, one transaction); its id.
+
+        A non-admin must give ``kelurahan`` and every row must belong to it. With
+        ``versi_dasar`` the save is refused (``GudangBerubah``) when another version landed
+        after the preview. An upload that changes nothing is still recorded (0 rows).
+        """
+        if not str(pengguna).strip() or not str(peran).strip():
+            raise GudangError("Pengguna dan peran wajib diisi.")
+        if peran != PERAN_ADMIN and not kelurahan:  # "" would be the kecamatan's own rows
+            raise GudangError(f"Akun berperan {peran} hanya boleh menyimpan baris kelurahannya sendiri.")
+        sha = str(sha256).lower()
+        if not _SHA256.match(sha):
+            raise GudangError("SHA-256 berkas tidak sah (harus 64 digit heksadesimal).")
+        masuk = _rekaman_masuk(df)
+        self._periksa_cakupan(masuk, tahun, kelurahan)
+        with self._tulis() as conn:
+            terakhir = self._versi_terakhir(conn)
+            if versi_dasar is not None and (terakhir or 0) != versi_dasar:
+                dari = f" dari versi {versi_dasar}" if versi_dasar else ""
+                raise GudangBerubah(
+                    f"Data sudah diubah orang lain (versi {terakhir}) sejak pratinjau dibuat{dari}. "
+                    "Unggah ulang berkas untuk melihat pratinjau terbaru; tidak ada yang disimpan."
+                )
+            beda = [
+                (k, baru) for k, _, baru, jenis in self._beda(masuk, self._keadaan(conn, terakhir)) if jenis != "sama"
+            ]
+            return self._catat(
+                conn,
+                dict(
+                    pengguna=pengguna,
+                    peran=peran,
+                    nama_berkas=nama_berkas,
+                    sha256=sha,
+                    tahun=int(tahun),
+                    kelurahan=kelurahan,
+                    jenis=JENIS_UNGGAH,
+                    pulih_ke=None,
+                    catatan=catatan,
+                ),  # fmt: skip
+                [(k, baru, False) for k, baru in beda],
+            )
+
+    @staticmethod
+    def _catat(conn: Connection, kepala: dict[str, Any], baris: list[tuple[Kunci, Isi, bool]]) -> int:
+        """Insert the version row, then its value rows, in the caller's transaction."""
+        kepala = {**kepala, "waktu": datetime.now(UTC).isoformat(timespec="microseconds"), "baris_berubah": len(baris)}
+        versi_id = conn.execute(insert(versi).values(**kepala)).inserted_primary_key[0]
+        if baris:
+            conn.execute(
+                insert(nilai),
+                [
+                    dict(
+                        versi_id=versi_id,
+                        tahun=k[0],
+                        item_id=k[1],
+                        indikator_ke=k[2],
+                        kelurahan=isi[0],
+                        realisasi=isi[1],
+                        realisasi_rp=isi[2],
+                        dihapus=dihapus,
+                    )  # fmt: skip
+                    for k, isi, dihapus in baris
+                ],
+            )
+        return int(versi_id)
+
+    # --- history ------------------------------------------------------------------------
+
+    def riwayat(self) -> pd.DataFrame:
+        """Every version, newest first: who, when, which file (name, SHA-256), rows changed."""
+        with self._baca() as conn:
+            baris = [tuple(r) for r in conn.execute(select(versi).order_by(versi.c.id.desc()))]
+        return _bingkai(baris, _TIPE_RIWAYAT)
+
+    def bandingkan(self, v_a: int, v_b: int) -> pd.DataFrame:
+        """Keys whose stored values differ between the states as of ``v_a`` and ``v_b``.
+
+        ``jenis``: 'baru' (only in b), 'dihapus' (only in a), 'berubah' (in both, different).
+        """
+        with self._baca() as conn:
+            self._pastikan_versi(conn, v_a)
+            self._pastikan_versi(conn, v_b)
+            a, b = self._keadaan(conn, v_a), self._keadaan(conn, v_b)
+        baris = []
+        for k in sorted(a.keys() | b.keys()):
+            ia, ib = a.get(k), b.get(k)
+            if ia == ib:
+                continue
+            jenis = "baru" if ia is None else "dihapus" if ib is None else "berubah"
+            kel = (ib or ia)[0]  # type: ignore[index]
+            baris.append((*k, kel, jenis, ia and ia[1], ib and ib[1], ia and ia[2], ib and ib[2]))
+        return _bingkai(baris, _TIPE_BANDINGKAN)
+
+    def pulihkan(self, versi_id: int, pengguna: str, peran: str, *, tahun: int | None = None, catatan: str = "") -> int:
+        """Admin only: a new 'pemulihan' version making the state equal to the state as of ``versi_id``.
+
+        Rows added after it are marked deleted, changed rows get their old values back.
+        With ``tahun`` only that year is restored and other years keep their newer data.
+        """
+        if peran != PERAN_ADMIN:
+            raise GudangError("Hanya admin yang boleh memulihkan versi lama.")
+        if not str(pengguna).strip():
+            raise GudangError("Pengguna wajib diisi.")
+        with self._tulis() as conn:
+            self._pastikan_versi(conn, versi_id)
+            sekarang = self._keadaan(conn, self._versi_terakhir(conn), tahun)
+            tujuan = self._keadaan(conn, versi_id, tahun)
+            baris: list[tuple[Kunci, Isi, bool]] = [
+                (k, (isi[0], None, None), True) for k, isi in sorted(sekarang.items()) if k not in tujuan
+            ]
+            baris += [(k, isi, False) for k, isi in sorted(tujuan.items()) if sekarang.get(k) != isi]
+            lingkup = f" (tahun {tahun})" if tahun is not None else ""
+            return self._catat(
+                conn,
+                dict(
+                    pengguna=pengguna,
+                    peran=peran,
+                    nama_berkas="",
+                    sha256="",
+                    tahun=tahun,
+                    kelurahan=None,
+                    jenis=JENIS_PEMULIHAN,
+                    pulih_ke=versi_id,
+                    catatan=catatan or f"Pemulihan ke versi {versi_id}{lingkup}",
+                ),  # fmt: skip
+                sorted(baris),
+            )
+
+    # --- export ---------------------------------------------------------------------------
+
+    def ekspor_xlsx(self) -> bytes:
+        """Everything stored, as .xlsx: current state, every version, every value row ever written.
+
+        Text goes through ``ekspor.tulis_sel``, so a file name or note starting with ``= + - @``
+        stays text in Excel, never a formula.
+        """
+        with self._baca() as conn:
+            terakhir = self._versi_terakhir(conn)
+            sekarang = _bingkai_keadaan(self._keadaan(conn, terakhir))
+            versi_baris = [
+                tuple(r)
+                for r in conn.execute(select(versi).where(versi.c.id <= (terakhir or 0)).order_by(versi.c.id.desc()))
+            ]
+            nilai_baris = [
+                tuple(r)
+                for r in conn.execute(
+                    select(nilai)
+                    .where(nilai.c.versi_id <= (terakhir or 0))
+                    .order_by(nilai.c.versi_id, nilai.c.tahun, nilai.c.item_id, nilai.c.indikator_ke)
+                )
+            ]
+        wb = Workbook()
+        lembar = [
+            ("Realisasi", list(sekarang.columns), list(sekarang.itertuples(index=False, name=None))),
+            ("Riwayat", list(KOLOM_RIWAYAT), versi_baris),
+            ("Nilai", [c.name for c in nilai.columns], nilai_baris),
+        ]
+        tebal, latar = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+        for i, (judul, kepala, isi) in enumerate(lembar):
+            ws = wb.active if i == 0 else wb.create_sheet()
+            ws.title = judul
+            for j, nama in enumerate(kepala, start=1):
+                sel = tulis_sel(ws, 1, j, nama)
+                sel.font, sel.fill = tebal, latar
+                ws.column_dimensions[get_column_letter(j)].width = max(12, len(nama) + 2)
+            for b, rekaman in enumerate(isi, start=2):
+                for j, v in enumerate(rekaman, start=1):
+                    tulis_sel(ws, b, j, v)
+            ws.freeze_panes = "A2"
+        keluaran = io.BytesIO()
+        wb.save(keluaran)
+        return keluaran.getvalue()
