@@ -63,3 +63,43 @@ def sajikan(fungsi: Callable[..., T], *argumen: Any, folder: Path = FOLDER_BAWAA
     function is found again by module and name, so it must be a module-level function.
     """
     return _sajian(fungsi.__module__, fungsi.__qualname__, str(folder), _jejak(folder), argumen)
+
+
+# --- realisasi reported after the document (issue 5) ------------------------------------------
+
+
+def url_gudang() -> str:
+    """The store's database URL: ``[database] url`` in .streamlit/secrets.toml, else RENSTRA_DB_URL,
+    else a SQLite file outside the repository (``realisasi.gudang.url_bawaan``)."""
+    from realisasi.gudang import url_bawaan
+
+    try:
+        url = st.secrets.get("database", {}).get("url")
+    except Exception:  # no secrets file at all is the normal case on a fresh clone
+        url = None
+    return str(url) if url else url_bawaan()
+
+
+@st.cache_resource(show_spinner=False)
+def _gudang(url: str) -> Any:
+    from realisasi.gudang import Gudang
+
+    return Gudang(url)
+
+
+def gudang() -> Any:
+    """One store per process and database URL (SQLAlchemy engine with its connection pool)."""
+    return _gudang(url_gudang())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _tersimpan(url: str, versi: int | None) -> pd.DataFrame:
+    from realisasi import bingkai_kosong
+
+    return bingkai_kosong() if versi is None else _gudang(url).keadaan()
+
+
+def realisasi_tersimpan() -> pd.DataFrame:
+    """The store's current realisasi, cached per version: a new upload shows on the next rerun."""
+    url = url_gudang()
+    return _tersimpan(url, _gudang(url).versi_terakhir())

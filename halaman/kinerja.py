@@ -9,6 +9,7 @@ import ui
 from grafik import gaya
 from grafik import kinerja as grafik_kinerja
 from sajian import kinerja
+from sajian import realisasi as sajian_realisasi
 
 tahun = ui.nilai_filter(ui.KUNCI_TAHUN, 2024)
 daftar = state.sajikan(kinerja.daftar_indikator)
@@ -90,6 +91,29 @@ ui.tampilkan(
             sumber="T-C.23 Pencapaian Kinerja Pelayanan",
             kosong=tanpa_realisasi,
             kunci="capaian-tahun",
+        ),
+        ui.Panel(
+            f"Capaian indikator Renstra (T-C.27) {tahun}: realisasi yang dilaporkan",
+            data=lambda: state.sajikan(sajian_realisasi.capaian_dilaporkan, tahun, state.realisasi_tersimpan()),
+            grafik=grafik_kinerja.capaian_tahun,
+            kolom=ui.kolom(
+                "indikator",
+                "kelurahan",
+                "satuan",
+                "target",
+                "realisasi",
+                "capaian",
+                "predikat",
+                alasan="Tanpa capaian karena",
+            ),
+            keterangan=(
+                "Realisasi yang diisi petugas kecamatan dan kelurahan lewat halaman Isi Realisasi, dibandingkan "
+                "dengan target T-C.27 dokumen; rumus capaian dan predikat sama dengan tahun dokumen."
+            ),
+            sumber=f"Target: T-C.27 tahun {tahun}; realisasi: unggahan Isi Realisasi (tersimpan berversi)",
+            kosong=f"Belum ada realisasi {tahun} yang dilaporkan untuk indikator T-C.27. "
+            "Capaian tidak dihitung (bukan 0 %) sampai realisasinya diunggah di halaman Isi Realisasi.",
+            kunci="capaian-dilaporkan",
         ),
         ui.Panel(
             "Jumlah indikator per predikat per tahun",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,11 @@ from loaders.renstra import FOLDER_BAWAAN, Renstra
 # busy 2-core machine (speed is measured by bench/, not by tests).
 settings.register_profile("renstra", deadline=None)
 settings.load_profile("renstra")
+
+# Every test (AppTest in-process and the browser tests' server, which inherits the environment)
+# uses its own empty realisasi store, never the developer's real one.
+_DB_UJI = Path(tempfile.mkdtemp(prefix="renstra-uji-")) / "realisasi.sqlite"
+os.environ["RENSTRA_DB_URL"] = f"sqlite:///{_DB_UJI}"
 
 
 @pytest.fixture(scope="session")

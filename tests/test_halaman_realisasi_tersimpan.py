@@ -1,0 +1,48 @@
+"""Stored realisasi reach the pages (AppTest). The reported figures here are SYNTHETIC test data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from loaders import Renstra
+from realisasi import TIPE_REALISASI
+from realisasi.gudang import Gudang
+from tests.appkit import buka, gambar_berjudul
+
+SHA_UJI = "0" * 64
+
+
+@pytest.fixture
+def gudang_uji(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Gudang:
+    url = f"sqlite:///{tmp_path / 'realisasi.sqlite'}"
+    monkeypatch.setenv("RENSTRA_DB_URL", url)
+    return Gudang(url)
+
+
+def _baris(renstra: Renstra, kode: str, tahun: int) -> pd.Series:
+    R = renstra.rencana
+    return R[(R["tahun"] == tahun) & (R["kode"] == kode)].iloc[0]
+
+
+def test_tanpa_laporan_kinerja_menyebut_belum_ada(gudang_uji: Gudang) -> None:
+    at = buka("halaman/kinerja.py", tahun="2022")
+    assert any("Belum ada realisasi 2022 yang dilaporkan" in i.value for i in at.info)
+
+
+def test_realisasi_tersimpan_menjadi_capaian_di_kinerja(gudang_uji: Gudang, renstra: Renstra) -> None:
+    b = _baris(renstra, "7.01.01", 2022)  # target 100 % in T-C.27 2022
+    lapor = pd.DataFrame(
+        [{"tahun": 2022, "item_id": b["item_id"], "indikator_ke": b["indikator_ke"], "kelurahan": "",
+          "realisasi": 95.0, "realisasi_rp": 9_000_000_000}]
+    ).astype(TIPE_REALISASI)  # fmt: skip
+    gudang_uji.simpan(lapor, "uji", "admin", "uji.xlsx", SHA_UJI, 2022)
+
+    at = buka("halaman/kinerja.py", tahun="2022")
+    fig = gambar_berjudul(at, "capaian-dilaporkan")
+    batang = next(t for t in fig["data"] if t["name"] == "Sangat Tinggi")
+    assert batang["x"] == [95.0]
+    assert batang["text"] == ["95,00 %"]
+    assert "7.01.01" in batang["y"][0]
