@@ -44,5 +44,6 @@ HALAMAN: tuple[Halaman, ...] = (
     Halaman("halaman/perubahan.py", "Perubahan Renstra", ":material/compare_arrows:"),
     Halaman("halaman/profil.py", "Profil kecamatan", ":material/groups:"),
     Halaman("halaman/kualitas_data.py", "Kualitas data", ":material/fact_check:"),
+    Halaman("halaman/isi_realisasi.py", "Isi Realisasi", ":material/upload_file:"),
     Halaman("halaman/tabel_dokumen.py", "Tabel dokumen", ":material/table:"),
 )

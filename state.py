@@ -103,3 +103,34 @@ def realisasi_tersimpan() -> pd.DataFrame:
     """The store's current realisasi, cached per version: a new upload shows on the next rerun."""
     url = url_gudang()
     return _tersimpan(url, _gudang(url).versi_terakhir())
+
+
+@st.cache_resource(show_spinner=False)
+def _pembatas(url: str) -> Any:
+    from realisasi.akun import Pembatas
+
+    return Pembatas(_gudang(url).engine)
+
+
+def pembatas() -> Any:
+    """The login throttle, its counters kept in the store's database (a restart keeps a lock)."""
+    return _pembatas(url_gudang())
+
+
+def data_akun() -> dict[str, Any]:
+    """Account entries (``[akun.<nama>]``: argon2id hash, peran, kelurahan) from .streamlit/secrets.toml,
+    or from the TOML file named by RENSTRA_AKUN_BERKAS (kept outside the repository); {} when none."""
+    import os
+    import tomllib
+
+    try:
+        akun = st.secrets.get("akun")
+        if akun:
+            return {"akun": dict(akun)}
+    except Exception:  # no secrets file
+        pass
+    berkas = os.environ.get("RENSTRA_AKUN_BERKAS")
+    if berkas and Path(berkas).is_file():
+        with open(berkas, "rb") as f:
+            return tomllib.load(f)
+    return {}

@@ -1,0 +1,202 @@
+"""Isi Realisasi: log in, download the year's template, upload it filled, preview, confirm; admin history.
+
+Everything that decides anything lives in realisasi/ (template, validation, store, accounts);
+this page only asks and shows. Nothing is written before the explicit "Simpan".
+"""
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+import ekspor
+import state
+import ui
+from realisasi import akun as akun_mod
+from realisasi import templat, validasi
+from realisasi.gudang import GudangBerubah, GudangError
+from sajian import pilihan
+
+KUNCI_AKUN = "akun_masuk"
+KUNCI_PUTARAN = "unggahan_ke"  # bumped after a save, so the uploader starts empty
+
+r = state.renstra()
+ui.judul("Isi Realisasi")
+ui.pengantar(
+    "Realisasi tahun 2021-2024 belum ada di dokumen. Petugas kecamatan dan lurah melaporkannya di sini "
+    "dengan templat Excel: unduh templat tahun yang dipilih, isi kolom kuning (Realisasi dan Realisasi (Rp)), "
+    "lalu unggah. Berkas diperiksa seluruhnya dulu; yang akan berubah ditampilkan; baru tombol **Simpan** "
+    "yang menulisnya. Setiap unggahan menjadi versi yang dapat dipulihkan. Melihat dasbor tidak perlu masuk."
+)
+
+akun: akun_mod.Akun | None = st.session_state.get(KUNCI_AKUN)
+
+if akun is None:
+    with st.form("masuk"):
+        nama = st.text_input("Nama pengguna", autocomplete="username")
+        sandi = st.text_input("Kata sandi", type="password", autocomplete="current-password")
+        kirim = st.form_submit_button("Masuk", type="primary")
+    if kirim:
+        ip = st.context.ip_address
+        try:
+            akun = akun_mod.periksa_sandi(
+                state.data_akun(), nama, sandi, state.pembatas(), klien=ip if isinstance(ip, str) else None,
+                wilayah=r.wilayah,
+            )  # fmt: skip
+        except akun_mod.LoginError as e:
+            st.error(str(e))
+        except akun_mod.AkunTidakSah:
+            st.error("Daftar akun di server tidak sah; hubungi admin dasbor.")
+        else:
+            st.session_state[KUNCI_AKUN] = akun
+            st.rerun()
+    st.stop()
+
+kiri, kanan = st.columns([4, 1], vertical_alignment="center")
+kiri.markdown(
+    f"Masuk sebagai **{akun.nama}** ("
+    + (
+        "admin: semua baris, riwayat dan pemulihan"
+        if akun.admin
+        else f"Kelurahan {akun.kelurahan}: baris kelurahan ini saja"
+    )
+    + ")."
+)
+if kanan.button("Keluar"):
+    del st.session_state[KUNCI_AKUN]
+    st.rerun()
+
+gudang = state.gudang()
+semua_tahun = state.sajikan(pilihan.tahun_rencana)
+tahun = ui.pilih("Tahun laporan", semua_tahun, "tahun_lapor", bawaan=semua_tahun[-1])
+if akun.admin:
+    cakupan = ui.pilih(
+        "Templat untuk", {ui.SEMUA: "Seluruh kecamatan", **{k: f"Kelurahan {k}" for k in r.kelurahan}}, "cakupan"
+    )
+    kelurahan_templat = None if cakupan == ui.SEMUA else cakupan
+else:
+    kelurahan_templat = akun.kelurahan
+
+st.subheader("1. Unduh templat")
+st.download_button(
+    f"Unduh templat {tahun}" + (f" Kelurahan {kelurahan_templat}" if kelurahan_templat else " seluruh kecamatan"),
+    data=lambda: templat.buat_templat(r, tahun, kelurahan_templat),
+    file_name=ekspor.nama_berkas("realisasi", str(tahun), kelurahan_templat or "kecamatan"),
+    mime=ekspor.MIME_XLSX,
+    on_click="ignore",
+    icon=":material/download:",
+)
+st.caption(
+    "Hanya kolom kuning yang dapat diisi. Kosong berarti belum dilaporkan (bukan 0); isian kosong tidak "
+    "menghapus nilai yang sudah tersimpan."
+)
+
+st.subheader("2. Unggah templat yang sudah diisi")
+putaran = st.session_state.get(KUNCI_PUTARAN, 0)
+berkas = st.file_uploader("Berkas .xlsx", type=["xlsx"], key=f"unggahan-{putaran}")
+if berkas is not None:
+    isi = berkas.getvalue()
+    try:
+        rekaman = validasi.baca_unggahan(
+            isi, r, tahun, kelurahan=None if akun.admin else akun.kelurahan, nama_berkas=berkas.name
+        )
+        terlarang = akun_mod.baris_terlarang(akun, rekaman, rencana=r.rencana, wilayah=r.wilayah)
+        if not terlarang.empty:
+            raise validasi.UnggahanError(
+                [validasi.Masalah(f"{len(terlarang)} baris bukan milik akun ini (kelurahan lain atau kecamatan).")]
+            )
+        pratinjau = gudang.pratinjau(rekaman, tahun=tahun, kelurahan=None if akun.admin else akun.kelurahan)
+    except validasi.UnggahanError as e:
+        st.error(f"Berkas **{berkas.name}** ditolak; tidak ada yang disimpan. Perbaiki lalu unggah lagi.")
+        st.dataframe(
+            pd.DataFrame([vars(m) for m in e.masalah], columns=["lembar", "baris", "kolom", "pesan"]),
+            hide_index=True,
+            column_config={"lembar": "Lembar", "baris": "Baris", "kolom": "Kolom", "pesan": "Masalah"},
+        )
+    except GudangError as e:
+        st.error(f"Berkas **{berkas.name}** ditolak; tidak ada yang disimpan. {e}")
+    else:
+        jumlah = pratinjau["jenis"].value_counts()
+        baru, berubah, sama = (int(jumlah.get(k, 0)) for k in ("baru", "berubah", "sama"))
+        st.subheader("3. Periksa, lalu simpan")
+        st.markdown(f"**{baru}** baris baru, **{berubah}** baris berubah, {sama} baris sama dengan yang tersimpan.")
+        ubah = pratinjau[pratinjau["jenis"] != "sama"].merge(
+            r.rencana[["tahun", "item_id", "indikator_ke", "kode", "nama", "indikator", "satuan"]],
+            on=["tahun", "item_id", "indikator_ke"],
+            how="left",
+        )
+        ui.tampilkan(
+            [
+                ui.Panel(
+                    "Yang akan berubah",
+                    data=lambda: ubah,
+                    kolom=ui.kolom(
+                        "kode",
+                        "nama",
+                        "kelurahan",
+                        "indikator",
+                        "satuan",
+                        ("jenis", "Perubahan"),
+                        ("realisasi_lama", ui.Kolom("Realisasi tersimpan", "angka")),
+                        ("realisasi_baru", ui.Kolom("Realisasi baru", "angka")),
+                        ("realisasi_rp_lama", ui.Kolom("Realisasi (Rp) tersimpan", "rupiah")),
+                        ("realisasi_rp_baru", ui.Kolom("Realisasi (Rp) baru", "rupiah")),
+                    ),  # fmt: skip
+                    kosong="Tidak ada yang berubah dibanding data tersimpan.",
+                    kunci="pratinjau",
+                )
+            ]
+        )
+        if st.button(f"Simpan ({baru + berubah} baris)", type="primary", disabled=baru + berubah == 0):
+            try:
+                versi = gudang.simpan(
+                    rekaman,
+                    pengguna=akun.nama,
+                    peran=akun.peran,
+                    nama_berkas=berkas.name,
+                    sha256=hashlib.sha256(isi).hexdigest(),
+                    tahun=tahun,
+                    kelurahan=None if akun.admin else akun.kelurahan,
+                    versi_dasar=pratinjau.attrs.get("versi_dasar"),
+                )
+            except GudangBerubah:
+                st.warning("Data tersimpan berubah sejak pratinjau ini dibuat; pratinjau dimuat ulang, periksa lagi.")
+            except GudangError as e:
+                st.error(f"Tidak disimpan: {e}")
+            else:
+                st.session_state[KUNCI_PUTARAN] = putaran + 1
+                st.session_state["tersimpan_terakhir"] = versi
+                st.rerun()
+
+if "tersimpan_terakhir" in st.session_state:
+    st.success(
+        f"Tersimpan sebagai versi {st.session_state.pop('tersimpan_terakhir')}. "
+        "Capaian dan serapannya sudah tampil di halaman Kinerja."
+    )
+
+if akun.admin:
+    st.subheader("Riwayat unggahan")
+    riwayat = gudang.riwayat()
+    if riwayat.empty:
+        st.info("Belum ada unggahan.")
+    else:
+        st.dataframe(riwayat, hide_index=True)
+        versi_ada = riwayat["id"].tolist()
+        kolom_a, kolom_b = st.columns(2)
+        v_a = kolom_a.selectbox("Bandingkan versi", versi_ada, index=min(1, len(versi_ada) - 1), key="v_a")
+        v_b = kolom_b.selectbox("dengan versi", versi_ada, index=0, key="v_b")
+        st.dataframe(gudang.bandingkan(v_a, v_b), hide_index=True)
+        with st.form("pulihkan"):
+            v_pulih = st.selectbox("Pulihkan data ke keadaan versi", versi_ada, key="v_pulih")
+            yakin = st.checkbox("Saya yakin: versi baru dibuat dengan nilai versi itu (riwayat tidak dihapus).")
+            if st.form_submit_button("Pulihkan") and yakin:
+                baru_v = gudang.pulihkan(v_pulih, akun.nama, akun.peran)
+                st.success(f"Dipulihkan ke keadaan versi {v_pulih} sebagai versi {baru_v}.")
+        st.download_button(
+            "Ekspor semua data tersimpan (.xlsx)",
+            data=gudang.ekspor_xlsx,
+            file_name="realisasi-tersimpan.xlsx",
+            mime=ekspor.MIME_XLSX,
+            on_click="ignore",
+            icon=":material/download:",
+        )
