@@ -6,8 +6,10 @@ import formatting as fmt
 import state
 import ui
 from grafik import anggaran as grafik
+from grafik import realisasi as grafik_realisasi
 from sajian import anggaran as sajian
 from sajian import pilihan
+from sajian import realisasi as sajian_realisasi
 
 tahun = int(ui.nilai_filter(ui.KUNCI_TAHUN, 2024))
 program = str(ui.nilai_filter(ui.KUNCI_PROGRAM, ui.SEMUA))
@@ -183,6 +185,20 @@ ui.tampilkan(
             "tidak bertitik (lihat tabel).",
             sumber="T-C.24 Anggaran dan Realisasi Pendanaan Pelayanan Kecamatan Wonoasih",
             kunci="serapan-program",
+        ),
+        ui.Panel(
+            f"Serapan {tahun} yang dilaporkan",
+            data=lambda: state.sajikan(sajian_realisasi.serapan_dilaporkan, tahun, state.realisasi_tersimpan()),
+            grafik=grafik_realisasi.serapan_dilaporkan,
+            kolom=ui.kolom(
+                "kode", "nama", "kelurahan", "pagu", ("realisasi", ui.Kolom("Realisasi (Rp)", "rupiah")), "serapan"
+            ),
+            keterangan="Realisasi (Rp) yang dilaporkan lewat Isi Realisasi dibanding pagu T-C.27 baris yang sama. "
+            "Oranye: melebihi pagu.",
+            sumber=f"Pagu: T-C.27 tahun {tahun}; realisasi: unggahan Isi Realisasi (tersimpan berversi)",
+            kosong=f"Belum ada realisasi anggaran {tahun} yang dilaporkan. Serapan tidak dihitung (bukan 0 %) "
+            "sampai realisasinya diunggah di halaman Isi Realisasi.",
+            kunci="serapan-dilaporkan",
         ),
         ui.Panel(
             "Perubahan pagu dari tahun sebelumnya",

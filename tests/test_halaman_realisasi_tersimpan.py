@@ -46,3 +46,19 @@ def test_realisasi_tersimpan_menjadi_capaian_di_kinerja(gudang_uji: Gudang, rens
     assert batang["x"] == [95.0]
     assert batang["text"] == ["95,00 %"]
     assert "7.01.01" in batang["y"][0]
+
+
+def test_realisasi_rp_tersimpan_menjadi_serapan_di_anggaran(gudang_uji: Gudang, renstra: Renstra) -> None:
+    at = buka("halaman/anggaran.py", tahun="2022")
+    assert any("Belum ada realisasi anggaran 2022 yang dilaporkan" in i.value for i in at.info)
+
+    b = _baris(renstra, "7.01.01", 2022)  # pagu Rp 9.122.221.547 in T-C.27 2022
+    lapor = pd.DataFrame(
+        [{"tahun": 2022, "item_id": b["item_id"], "indikator_ke": b["indikator_ke"], "kelurahan": "",
+          "realisasi": pd.NA, "realisasi_rp": 9_000_000_000}]
+    ).astype(TIPE_REALISASI)  # fmt: skip
+    gudang_uji.simpan(lapor, "uji", "admin", "uji.xlsx", SHA_UJI, 2022)
+    at = buka("halaman/anggaran.py", tahun="2022")
+    batang = gambar_berjudul(at, "serapan-dilaporkan")["data"][0]
+    assert batang["text"] == ["98,66 %"]  # 9.000.000.000 / 9.122.221.547
+    assert batang["customdata"][0][:2] == ["Rp 9.122.221.547", "Rp 9.000.000.000"]
