@@ -20,8 +20,24 @@ settings.load_profile("renstra")
 
 # Every test (AppTest in-process and the browser tests' server, which inherits the environment)
 # uses its own empty realisasi store, never the developer's real one.
-_DB_UJI = Path(tempfile.mkdtemp(prefix="renstra-uji-")) / "realisasi.sqlite"
-os.environ["RENSTRA_DB_URL"] = f"sqlite:///{_DB_UJI}"
+_FOLDER_UJI = Path(tempfile.mkdtemp(prefix="renstra-uji-"))
+os.environ["RENSTRA_DB_URL"] = f"sqlite:///{_FOLDER_UJI / 'realisasi.sqlite'}"
+
+# A SYNTHETIC admin account for the browser test of Isi Realisasi (never a real credential);
+# the server reads it through RENSTRA_AKUN_BERKAS, outside the repository.
+AKUN_UJI, SANDI_UJI = "admin_uji", "sandi-uji-panjang-1"
+os.environ["RENSTRA_AKUN_BERKAS"] = str(_FOLDER_UJI / "akun.toml")
+
+
+def _tulis_akun_uji() -> None:
+    from realisasi.akun import buat_hash
+
+    (_FOLDER_UJI / "akun.toml").write_text(
+        f'[akun.{AKUN_UJI}]\nhash = "{buat_hash(SANDI_UJI)}"\nperan = "admin"\n', encoding="utf-8"
+    )
+
+
+_tulis_akun_uji()
 
 
 @pytest.fixture(scope="session")
