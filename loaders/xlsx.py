@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import re
 import tomllib
-import zipfile
 from pathlib import Path
 from typing import IO, Any
 
@@ -21,14 +20,12 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from loaders import arsip
 from loaders.errors import RenstraError
 from loaders.forms import FORMULIR, Formulir
 from loaders.mentah import TabelMentah, dari_baris
 
 LEMBAR_MANIFEST = "manifest"
-BATAS_BERKAS = 20 * 1024 * 1024
-BATAS_ISI = 200 * 1024 * 1024
-BATAS_RASIO = 200
 
 
 def _rentang_grup(formulir: Formulir) -> list[tuple[str, int, int]]:
@@ -94,29 +91,6 @@ def tulis_xlsx(manifest_teks: str, tabel: dict[str, TabelMentah], tujuan: Path |
     wb.save(tujuan)
 
 
-def _periksa_zip(data: bytes, nama: str) -> None:
-    if len(data) == 0:
-        raise RenstraError(f"berkas '{nama}' kosong")
-    if len(data) > BATAS_BERKAS:
-        raise RenstraError(f"berkas '{nama}' terlalu besar ({len(data) // (1024 * 1024)} MB; batas 20 MB)")
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise RenstraError(f"berkas '{nama}' bukan buku kerja Excel .xlsx (bukan arsip zip)")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            total = 0
-            for info in z.infolist():
-                total += info.file_size
-                if info.compress_size and info.file_size / info.compress_size > BATAS_RASIO:
-                    raise RenstraError(
-                        f"berkas '{nama}' ditolak: bagian '{info.filename}' mengembang "
-                        f"{info.file_size // max(info.compress_size, 1)}x saat dibuka (bom zip?)"
-                    )
-            if total > BATAS_ISI:
-                raise RenstraError(f"berkas '{nama}' ditolak: isinya {total // (1024 * 1024)} MB setelah dibuka")
-    except zipfile.BadZipFile:
-        raise RenstraError(f"berkas '{nama}' rusak atau terpotong (arsip zip tidak utuh)") from None
-
-
 def _nilai_sel(ws: Any, sel: Any, tabel: str) -> Any:
     v = sel.value
     if v is None:
@@ -141,7 +115,7 @@ def baca_xlsx(sumber: Path | bytes, nama: str = "") -> tuple[str, dict[str, Any]
     """Read a workbook written by :func:`tulis_xlsx` (or filled in by hand in that layout)."""
     data = sumber.read_bytes() if isinstance(sumber, Path) else sumber
     nama = nama or (sumber.name if isinstance(sumber, Path) else "buku kerja")
-    _periksa_zip(data, nama)
+    arsip.periksa_arsip(data, nama)
     try:
         wb = load_workbook(io.BytesIO(data), data_only=False)
     except Exception as e:  # openpyxl raises many types for a broken workbook

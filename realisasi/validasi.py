@@ -8,8 +8,8 @@ plain numbers in the two realisasi columns. Every problem found is reported at o
 (sheet, Excel row, column header and letter), in Bahasa Indonesia; one problem means the
 whole upload is refused and nothing is returned.
 
-The archive checks follow ``loaders.xlsx._periksa_zip`` with the tighter limits of an
-upload; :func:`periksa_arsip` takes the limits as arguments so both can share it later.
+The archive checks are ``loaders.arsip.periksa_arsip`` (shared with ``loaders.xlsx``) with
+the tighter limits of an upload.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 import formatting
+from loaders import arsip
 from loaders.errors import RenstraError
 from loaders.renstra import Renstra
 from realisasi import KOLOM_REALISASI, TIPE_REALISASI
@@ -61,8 +62,6 @@ BATAS_BAGIAN = 500  # parts in the archive
 BATAS_BARIS = 5000  # rows read from the data sheet
 BATAS_MASALAH = 100  # problems listed in the message (all are kept in .masalah)
 
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and any password-protected .xlsx
-_ZIP = b"PK\x03\x04"
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _KUNCI = re.compile(r"^(?P<item>\S+)#(?P<ke>\d+)$")
 _NILAI = "B 'nilai'"  # the manifest's value column
@@ -117,64 +116,17 @@ def _tolak(pesan: str, nama: str) -> UnggahanError:
     return UnggahanError([Masalah(pesan)], nama)
 
 
-def periksa_arsip(
-    data: bytes,
-    nama: str,
-    batas_berkas: int = BATAS_BERKAS,
-    batas_isi: int = BATAS_ISI,
-    batas_rasio: int = BATAS_RASIO,
-) -> None:
-    """Refuse what must never reach a parser: empty, too large, not a zip, zip bombs, truncation.
-
-    Declared sizes are a real bound: Python's zipfile stops at a part's declared size and
-    fails its CRC check when the part holds more.
-    """
-    if len(data) == 0:
-        raise _tolak(f"berkas '{nama}' kosong (0 byte); pilih berkas templat yang sudah diisi", nama)
-    if len(data) > batas_berkas:
-        raise _tolak(
-            f"berkas '{nama}' terlalu besar ({formatting.angka(len(data) / 1024 / 1024, 1)} MB; "
-            f"batas {batas_berkas // (1024 * 1024)} MB); templat yang diisi hanya belasan KB",
-            nama,
-        )
-    if data.startswith(_OLE):
-        raise _tolak(
-            f"berkas '{nama}' berformat Excel lama (.xls) atau dilindungi kata sandi; "
-            "simpan sebagai .xlsx tanpa kata sandi lalu unggah lagi",
-            nama,
-        )
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        if data.startswith(_ZIP):
-            raise _tolak(f"berkas '{nama}' rusak atau terpotong (arsip .xlsx tidak utuh); unduh/simpan ulang", nama)
-        raise _tolak(f"berkas '{nama}' bukan buku kerja Excel .xlsx; unggah templat yang diunduh dari dasbor", nama)
+def periksa_arsip(data: bytes, nama: str) -> None:
+    """``loaders.arsip.periksa_arsip`` with an upload's tighter limits, as an UnggahanError."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            info = z.infolist()
-            nama_bagian = {i.filename for i in info}
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError):
-        raise _tolak(
-            f"berkas '{nama}' rusak atau terpotong (arsip .xlsx tidak utuh); unduh/simpan ulang", nama
-        ) from None
-    if len(info) > BATAS_BAGIAN:
-        raise _tolak(f"berkas '{nama}' ditolak: berisi {len(info)} bagian (batas {BATAS_BAGIAN})", nama)
-    total = 0
-    for i in info:
-        total += i.file_size
-        rasio = i.file_size / max(i.compress_size, 1)
-        if i.file_size > BATAS_RASIO_MULAI and rasio > batas_rasio:
-            raise _tolak(
-                f"berkas '{nama}' ditolak: bagian '{i.filename}' mengembang {int(rasio)}x "
-                f"menjadi {i.file_size // (1024 * 1024)} MB saat dibuka (bom zip?)",
-                nama,
-            )
-    if total > batas_isi:
-        raise _tolak(
-            f"berkas '{nama}' ditolak: isinya {total // (1024 * 1024)} MB setelah dibuka "
-            f"(batas {batas_isi // (1024 * 1024)} MB; bom zip?)",
-            nama,
-        )
-    if "[Content_Types].xml" not in nama_bagian or not any(n.startswith("xl/") for n in nama_bagian):
-        raise _tolak(f"berkas '{nama}' adalah arsip zip, tetapi bukan buku kerja Excel .xlsx", nama)
+        arsip.periksa_arsip(
+            data, nama, batas_berkas=BATAS_BERKAS, batas_isi=BATAS_ISI, batas_rasio=BATAS_RASIO,
+            batas_rasio_mulai=BATAS_RASIO_MULAI, batas_bagian=BATAS_BAGIAN,
+            saran_ukuran="templat yang diisi hanya belasan KB",
+            saran_format="unggah templat yang diunduh dari dasbor",
+        )  # fmt: skip
+    except RenstraError as e:
+        raise _tolak(e.pesan, nama) from None
 
 
 def _peta_lembar(z: zipfile.ZipFile) -> dict[str, str]:
