@@ -110,3 +110,22 @@ def test_lurah_tidak_dapat_mengunggah_kelurahan_lain(lingkungan: Gudang, renstra
     at.get("file_uploader")[0].set_value(("wonoasih.xlsx", berkas, "application/octet-stream")).run()
     assert any("ditolak" in e.value for e in at.error)
     assert lingkungan.versi_terakhir() is None
+
+
+def test_admin_memulihkan_versi_sebelumnya(lingkungan: Gudang, renstra: Renstra) -> None:
+    at = _masuk("admin_uji", tahun_lapor="2022")
+    for nilai in (80, 95):  # two uploads: version 1 then version 2
+        berkas = _isi_templat(renstra, 2022, "7.01.01", nilai)
+        at.get("file_uploader")[0].set_value((f"r{nilai}.xlsx", berkas, "application/octet-stream")).run()
+        next(b for b in at.button if b.label.startswith("Simpan")).click().run()
+        assert not at.exception
+    assert lingkungan.versi_terakhir() == 2
+    assert lingkungan.keadaan()["realisasi"].tolist() == [95.0]
+
+    at.selectbox(key="v_pulih").select(1)
+    at.checkbox[0].check()
+    next(b for b in at.button if b.label == "Pulihkan").click().run()
+    assert not at.exception
+    assert any("Dipulihkan ke keadaan versi 1 sebagai versi 3" in s.value for s in at.success)
+    assert lingkungan.keadaan()["realisasi"].tolist() == [80.0]  # exactly the earlier value
+    assert len(lingkungan.riwayat()) == 3  # history kept, rollback is a new version
