@@ -88,7 +88,7 @@ panel = [
     ),  # fmt: skip
     ui.Panel(
         f"Indikator dan target: {nama}",
-        data=lambda: state.sajikan(sajian_program.indikator_item, item),
+        data=lambda: state.sajikan(sajian_program.indikator_item_dilaporkan, item, state.realisasi_tersimpan()),
         kolom=ui.kolom(
             "tahun",
             ("indikator_ke", ui.Kolom("Indikator ke", "bulat")),
@@ -98,10 +98,14 @@ panel = [
             "satuan",
             ("target_persen", ui.Kolom("Persentase tercetak", "persen")),
             ("capaian_awal_teks", "Kondisi awal (tercetak)"),
+            ("realisasi", "Realisasi dilaporkan"),
+            "capaian",
+            ("realisasi_rp", ui.Kolom("Realisasi dilaporkan (Rp)", "rupiah")),
             "catatan",
         ),
         keterangan=f"{jejak}. Target seperti tercetak; satu baris dapat punya beberapa indikator. "
-        "Kondisi awal hanya dicetak untuk program 2020. Sel indikator yang kosong di dokumen dibiarkan kosong.",
+        "Kondisi awal hanya dicetak untuk program 2020. Sel indikator yang kosong di dokumen dibiarkan kosong. "
+        "Realisasi dilaporkan: unggahan Isi Realisasi (– = belum dilaporkan).",
         sumber="T-C.27 Rencana Program, Kegiatan, dan Pendanaan",
         kunci="indikator-item",
     ),

@@ -23,7 +23,7 @@ import pandas as pd
 
 from loaders import Renstra
 from metrics.pagu import pagu_per_tingkat
-from sajian import pilihan
+from sajian import pilihan, realisasi
 from sajian.pilihan import kunci_program
 
 TINGKAT_ANAK = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}
@@ -239,8 +239,8 @@ def indikator_item(r: Renstra, kunci: str) -> pd.DataFrame:
     ``5170 (38,12%)``), capaian_awal_teks / capaian_awal (kondisi awal; only the 2020 programs
     print one), catatan (e.g. an empty indicator cell, left empty: not filled from the row above).
     """
-    kolom = ["tahun", "indikator_ke", "indikator", "target_teks", "target", "satuan", "target_persen",
-             "capaian_awal_teks", "capaian_awal", "catatan"]  # fmt: skip
+    kolom = ["tahun", "item_id", "indikator_ke", "polaritas", "indikator", "target_teks", "target", "satuan",
+             "target_persen", "capaian_awal_teks", "capaian_awal", "catatan"]  # fmt: skip
     d = _dengan_kunci(r)
     item = d[d["kunci"].eq(kunci)].sort_values(["tahun", "indikator_ke"], kind="stable")
     hasil = item[kolom[:-1]].copy()
@@ -251,6 +251,11 @@ def indikator_item(r: Renstra, kunci: str) -> pd.DataFrame:
     for c in ("target_teks", "satuan", "capaian_awal_teks"):
         hasil[c] = hasil[c].astype("string").where(hasil[c].fillna("").str.strip().ne(""))
     return hasil.reset_index(drop=True)
+
+
+def indikator_item_dilaporkan(r: Renstra, kunci: str, tersimpan: pd.DataFrame) -> pd.DataFrame:
+    """``indikator_item`` plus what was reported through Isi Realisasi (realisasi, capaian)."""
+    return realisasi.dengan_laporan(indikator_item(r, kunci), tersimpan)
 
 
 # --- children -------------------------------------------------------------------------------------

@@ -75,3 +75,19 @@ def serapan_dilaporkan(r: Renstra, tahun: int, tersimpan: pd.DataFrame) -> pd.Da
         }
     )
     return hasil.astype({"serapan": "Float64"}).reset_index(drop=True)
+
+
+def dengan_laporan(df: pd.DataFrame, tersimpan: pd.DataFrame) -> pd.DataFrame:
+    """``df`` (rows keyed by tahun, item_id, indikator_ke, with target and polaritas) plus the
+    reported ``realisasi`` / ``realisasi_rp`` and the ``capaian`` they give; NA where nothing was reported."""
+    kunci = ["tahun", "item_id", "indikator_ke"]
+    lapor = tersimpan[[*kunci, "realisasi", "realisasi_rp"]].astype({"tahun": "Int64", "indikator_ke": "Int64"})
+    hasil = df.merge(lapor, on=kunci, how="left")
+    hasil["capaian"] = pd.array(
+        [
+            metrics.capaian(t, x, lower_is_better=p == LEBIH_RENDAH)
+            for t, x, p in zip(hasil["target"], hasil["realisasi"], hasil["polaritas"], strict=True)
+        ],
+        dtype="Float64",
+    )
+    return hasil

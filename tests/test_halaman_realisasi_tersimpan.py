@@ -62,3 +62,17 @@ def test_realisasi_rp_tersimpan_menjadi_serapan_di_anggaran(gudang_uji: Gudang, 
     batang = gambar_berjudul(at, "serapan-dilaporkan")["data"][0]
     assert batang["text"] == ["98,66 %"]  # 9.000.000.000 / 9.122.221.547
     assert batang["customdata"][0][:2] == ["Rp 9.122.221.547", "Rp 9.000.000.000"]
+
+
+def test_realisasi_tersimpan_di_tabel_indikator_program(gudang_uji: Gudang, renstra: Renstra) -> None:
+    b = _baris(renstra, "7.01.01", 2022)
+    lapor = pd.DataFrame(
+        [{"tahun": 2022, "item_id": b["item_id"], "indikator_ke": b["indikator_ke"], "kelurahan": "",
+          "realisasi": 95.0, "realisasi_rp": pd.NA}]
+    ).astype(TIPE_REALISASI)  # fmt: skip
+    gudang_uji.simpan(lapor, "uji", "admin", "uji.xlsx", SHA_UJI, 2022)
+    at = buka("halaman/program.py", program="7.01.01")
+    tabel = next(df for df in (t.value for t in at.table) if "Realisasi dilaporkan" in df.columns).set_index("Tahun")
+    assert tabel.loc["2022", "Realisasi dilaporkan"] == "95"
+    assert tabel.loc["2022", "Capaian"] == "95,00 %"
+    assert tabel.loc["2023", "Realisasi dilaporkan"] == "–"  # not reported: a dash, never 0
