@@ -7,6 +7,7 @@ import state
 import ui
 from grafik import ringkasan as grafik
 from sajian import pilihan
+from sajian import realisasi as sajian_realisasi
 from sajian import ringkasan as sajian
 
 r = state.sajikan(pilihan.identitas)
@@ -31,7 +32,14 @@ def sekilas() -> None:
         baris = pagu.loc[tahun]
         kiri.metric(f"Pagu indikatif {tahun}", fmt.rupiah_ringkas(baris["pagu"]), border=True)
         kiri.caption(fmt.rupiah(baris["pagu"]) + (f"; {baris['catatan']}" if baris["catatan"] else ""))
-    if terakhir is not None and terakhir in serapan.index:
+    dilaporkan = state.sajikan(sajian_realisasi.serapan_terakhir, state.realisasi_tersimpan())
+    if dilaporkan is not None and (terakhir is None or dilaporkan["tahun"] > terakhir):
+        tengah.metric(f"Serapan anggaran {dilaporkan['tahun']}", fmt.persen(dilaporkan["serapan"]), border=True)
+        tengah.caption(
+            f"Realisasi {fmt.rupiah(dilaporkan['realisasi'])} dari pagu {fmt.rupiah(dilaporkan['pagu'])} "
+            f"({fmt.angka(dilaporkan['baris'])} baris T-C.27 yang dilaporkan lewat Isi Realisasi)"
+        )
+    elif terakhir is not None and terakhir in serapan.index:
         s = serapan.loc[terakhir]
         tengah.metric(f"Serapan anggaran {terakhir}", fmt.persen(s["serapan"]), border=True)
         tengah.caption(

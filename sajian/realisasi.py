@@ -91,3 +91,26 @@ def dengan_laporan(df: pd.DataFrame, tersimpan: pd.DataFrame) -> pd.DataFrame:
         dtype="Float64",
     )
     return hasil
+
+
+def serapan_terakhir(r: Renstra, tersimpan: pd.DataFrame) -> dict[str, object] | None:
+    """The latest year with reported Rupiah: sum realisasi / sum pagu of the reported rows.
+
+    Only rows whose pagu the document prints readably count on both sides. None when nothing
+    was reported.
+    """
+    if tersimpan.empty or tersimpan["realisasi_rp"].notna().sum() == 0:
+        return None
+    tahun = int(tersimpan.loc[tersimpan["realisasi_rp"].notna(), "tahun"].max())
+    d = serapan_dilaporkan(r, tahun, tersimpan)
+    d = d[d["pagu"].notna()]
+    if d.empty:
+        return None
+    pagu, realisasi = int(d["pagu"].sum()), int(d["realisasi"].sum())
+    return {
+        "tahun": tahun,
+        "pagu": pagu,
+        "realisasi": realisasi,
+        "baris": len(d),
+        "serapan": metrics.serapan(pagu, realisasi),
+    }

@@ -76,3 +76,19 @@ def test_realisasi_tersimpan_di_tabel_indikator_program(gudang_uji: Gudang, rens
     assert tabel.loc["2022", "Realisasi dilaporkan"] == "95"
     assert tabel.loc["2022", "Capaian"] == "95,00 %"
     assert tabel.loc["2023", "Realisasi dilaporkan"] == "–"  # not reported: a dash, never 0
+
+
+def test_ringkasan_serapan_terakhir_dari_laporan(gudang_uji: Gudang, renstra: Renstra) -> None:
+    metrik = {m.label: m.value for m in buka().metric}
+    assert metrik["Serapan anggaran 2020"] == "96,11 %"  # the document's latest, while nothing is reported
+
+    b = _baris(renstra, "7.01.01", 2022)
+    lapor = pd.DataFrame(
+        [{"tahun": 2022, "item_id": b["item_id"], "indikator_ke": b["indikator_ke"], "kelurahan": "",
+          "realisasi": pd.NA, "realisasi_rp": 9_000_000_000}]
+    ).astype(TIPE_REALISASI)  # fmt: skip
+    gudang_uji.simpan(lapor, "uji", "admin", "uji.xlsx", SHA_UJI, 2022)
+    at = buka()
+    metrik = {m.label: m.value for m in at.metric}
+    assert metrik["Serapan anggaran 2022"] == "98,66 %"
+    assert any("dilaporkan lewat Isi Realisasi" in c.value for c in at.caption)
