@@ -68,8 +68,11 @@ _ATAS_ISI, _TINGGI_ISI = Inches(1.35), Inches(5.45)
 _ATAS_SUMBER, _TINGGI_SUMBER = Inches(6.85), Inches(0.6)
 _ABU = RGBColor(0x55, 0x55, 0x55)
 _ANGKA_KANAN = {"rupiah", "rupiah_ringkas", "persen", "angka", "bulat", "tahun"}
-# Table text at 10 pt: about 0,075 inch a character and 0,19 inch a line with the cell margins.
-_INCI_PER_HURUF, _INCI_PER_BARIS, _INCI_SEL = 0.08, 0.19, 0.12
+# Table text at 10 pt, measured on LibreOffice's DejaVu Sans (wider than PowerPoint's Calibri, so
+# an estimate that fits there fits everywhere): a character is at most 0,08 inch wide, but text
+# wrapped at word boundaries uses about 0,095 inch a character; a line is 0,175 inch. Erring high
+# only moves a row to the next slide; erring low would run the table into the source line.
+_INCI_PER_HURUF, _INCI_LIPAT, _INCI_PER_BARIS, _INCI_SEL = 0.08, 0.095, 0.175, 0.12
 
 
 def dek_pptx(slaid: Sequence[Slaid]) -> bytes:
@@ -296,7 +299,7 @@ def _lebar_kolom(s: Slaid) -> list[float]:
 def _tinggi_baris(teks: list[str], lebar: list[float]) -> float:
     """Estimated height (inches) of a row whose cells wrap at their column widths."""
     baris = max(
-        math.ceil(len(t) * _INCI_PER_HURUF / max(w - _INCI_SEL, 0.2)) or 1 for t, w in zip(teks, lebar, strict=True)
+        math.ceil(len(t) * _INCI_LIPAT / max(w - _INCI_SEL, 0.2)) or 1 for t, w in zip(teks, lebar, strict=True)
     )
     return baris * _INCI_PER_BARIS + 0.08
 
