@@ -81,12 +81,18 @@ def pilih(
     kunci: str,
     bawaan: Any = None,
     wadah: Any = None,
+    tampil: bool = True,
+    jenis: str = "daftar",
     **kwargs: Any,
 ) -> Any:
     """A selectbox whose value lives in the URL as ``?<kunci>=<value>`` (value, not label).
 
     ``opsi`` is a list of values or a mapping value -> label; ``bawaan`` (default: the first
     option) is left out of the URL. A value in the URL that is not an option is ignored.
+    ``tampil=False``: the current choice without drawing the box (its section is closed).
+    ``jenis``: ``"daftar"`` a dropdown (long lists), ``"radio"`` a list and ``"tombol"`` a row of
+    buttons: one click for a handful of options, and the browser draws either in a fraction of
+    a dropdown's time (bench/halaman.py: about 0,05-0,1 of the minimal page per dropdown).
     """
     label_opsi = dict(opsi) if isinstance(opsi, Mapping) else {v: str(v) for v in opsi}
     nilai_opsi = list(label_opsi)
@@ -94,8 +100,17 @@ def pilih(
         return None
     bawaan = nilai_opsi[0] if bawaan is None or bawaan not in label_opsi else bawaan
     _awal(kunci, nilai_opsi, bawaan)
+    if not tampil:
+        return st.session_state[kunci]
     with wadah if wadah is not None else st.container():
-        nilai = st.selectbox(label, nilai_opsi, format_func=label_opsi.__getitem__, key=kunci, **kwargs)
+        if jenis == "radio":
+            nilai = st.radio(label, nilai_opsi, format_func=label_opsi.__getitem__, key=kunci, **kwargs)
+        elif jenis == "tombol":
+            nilai = st.segmented_control(
+                label, nilai_opsi, format_func=label_opsi.__getitem__, key=kunci, required=True, **kwargs
+            )
+        else:
+            nilai = st.selectbox(label, nilai_opsi, format_func=label_opsi.__getitem__, key=kunci, **kwargs)
     _tulis_url(kunci, nilai, bawaan)
     return nilai
 
@@ -134,19 +149,21 @@ def pilih_mode(wadah: Any) -> bool:
 # --- shared filters ---------------------------------------------------------------------------
 
 
-def filter_tahun(wadah: Any, pilihan: Sequence[int]) -> int:
+def filter_tahun(wadah: Any, pilihan: Sequence[int], tampil: bool = True) -> int:
     """Year filter (``?tahun=2022``); the latest plan year by default."""
-    return pilih("Tahun", list(pilihan), KUNCI_TAHUN, bawaan=pilihan[-1], wadah=wadah)
+    return pilih("Tahun", list(pilihan), KUNCI_TAHUN, bawaan=pilihan[-1], wadah=wadah, tampil=tampil, jenis="tombol")
 
 
-def filter_program(wadah: Any, label: Mapping[str, str]) -> str:
+def filter_program(wadah: Any, label: Mapping[str, str], tampil: bool = True) -> str:
     """Program filter (``?program=7.01.03``); ``SEMUA`` for every program."""
-    return pilih("Program", {SEMUA: "Semua program", **label}, KUNCI_PROGRAM, wadah=wadah)
+    opsi = {SEMUA: "Semua program", **label}
+    return pilih("Program", opsi, KUNCI_PROGRAM, wadah=wadah, tampil=tampil, jenis="radio")
 
 
-def filter_kelurahan(wadah: Any, kelurahan: Sequence[str]) -> str:
+def filter_kelurahan(wadah: Any, kelurahan: Sequence[str], tampil: bool = True) -> str:
     """Kelurahan filter (``?kelurahan=Pakistaji``); ``SEMUA`` for the whole kecamatan."""
-    return pilih("Kelurahan", {SEMUA: "Seluruh kecamatan", **{k: k for k in kelurahan}}, KUNCI_KELURAHAN, wadah=wadah)
+    opsi = {SEMUA: "Seluruh kecamatan", **{k: k for k in kelurahan}}
+    return pilih("Kelurahan", opsi, KUNCI_KELURAHAN, wadah=wadah, tampil=tampil, jenis="radio")
 
 
 def nilai_filter(kunci: str, bawaan: Any = None) -> Any:
@@ -228,7 +245,8 @@ class Panel:
 
     ``data`` is called once when the panel is shown; ``grafik`` draws that frame; ``kolom``
     picks and names the table's columns (all columns when empty); ``kosong`` is the message
-    shown instead when ``data`` has no rows.
+    shown instead when ``data`` has no rows. ``bagian`` names the page section (tab) it
+    belongs to; a panel without one shows above the tabs.
     """
 
     judul: str
@@ -240,6 +258,7 @@ class Panel:
     isi: Callable[[], None] | None = None
     kosong: str = "Tidak ada data untuk pilihan ini."
     kunci: str = ""
+    bagian: str = ""
 
     @property
     def id(self) -> str:
@@ -364,12 +383,63 @@ def _panel(p: Panel, besar: bool) -> None:
             st.caption(f"Sumber: {p.sumber}")
 
 
+KUNCI_BAGIAN = "bagian"
+
+
+def kunci_bagian(judul: str) -> str:
+    """A section's value in ``?bagian=``: its title in lower case, words joined by hyphens."""
+    return ekspor.nama_berkas(judul.lower()).removesuffix(".xlsx")
+
+
+def _kunci_tab(bagian: Sequence[str]) -> str:
+    return f"{KUNCI_BAGIAN}:" + "|".join(bagian)  # one tab widget per page (its list of sections)
+
+
+def bagian_terbuka(bagian: Sequence[str]) -> str:
+    """The section that is (or will be) open, before the tabs are drawn: a page uses it to show
+    a picker only above the section it drives. ``bagian`` in the order the panels declare them."""
+    kunci = _kunci_tab(bagian)
+    if st.session_state.get(kunci) not in bagian:
+        dari_url = st.query_params.get(KUNCI_BAGIAN)
+        st.session_state[kunci] = next((b for b in bagian if kunci_bagian(b) == dari_url), bagian[0])
+    return str(st.session_state[kunci])
+
+
+def _tab_bagian(bagian: Sequence[str]) -> tuple[str, Any]:
+    """Tabs for the page's sections (seeded from ``?bagian=``); the open one and its container.
+
+    Only the open tab runs (``on_change="rerun"``): the browser draws the charts someone looks
+    at, not every chart of a long page. The URL follows the open tab.
+    """
+    bagian_terbuka(bagian)
+    tab = st.tabs(list(bagian), key=_kunci_tab(bagian), on_change="rerun")
+    terbuka = next((i for i, t in enumerate(tab) if t.open), 0)
+    _tulis_url(KUNCI_BAGIAN, kunci_bagian(bagian[terbuka]), kunci_bagian(bagian[0]))
+    return bagian[terbuka], tab[terbuka]
+
+
 def tampilkan(panel: Sequence[Panel]) -> None:
-    """All panels in order, or in presentation mode the one chosen by ``?slide=`` with a pager."""
+    """Panels in order; panels with a ``bagian`` grouped in tabs, only the open tab drawn.
+
+    In presentation mode every panel is a slide, in order, chosen by ``?slide=`` with a pager.
+    """
+    bagian = list(dict.fromkeys(p.bagian for p in panel if p.bagian))
     if not presentasi():
         for p in panel:
-            _panel(p, besar=False)
+            if not p.bagian:
+                _panel(p, besar=False)
+        if not bagian:
+            if KUNCI_BAGIAN in st.query_params:
+                del st.query_params[KUNCI_BAGIAN]
+            return
+        terbuka, wadah = _tab_bagian(bagian)
+        with wadah:
+            for p in panel:
+                if p.bagian == terbuka:
+                    _panel(p, besar=False)
         return
+    # Slides follow the tabs: panels above the tabs first, then each section in turn.
+    panel = [p for p in panel if not p.bagian] + [p for b in bagian for p in panel if p.bagian == b]
     if not panel:
         return
     # The pager sits above the slide so "next" never falls below the fold of a projector.

@@ -89,6 +89,7 @@ ui.tampilkan(
             + (" Program lain dipudarkan karena filter program." if program != ui.SEMUA else ""),
             sumber="T-C.27 Rencana Program, Kegiatan, dan Pendanaan (tabel 2020, 2021, 2022-2024)",
             kunci="pagu-program-tahun",
+            bagian="Pagu per program",
         ),
         ui.Panel(
             judul_tren,
@@ -100,6 +101,7 @@ ui.tampilkan(
             "rinciannya ada di panel berikut (tahun 2020).",
             sumber="T-C.27 (2021, 2022-2024)",
             kunci="tren-pagu",
+            bagian="Tren dan perubahan",
         ),
         ui.Panel(
             f"Rincian pagu {tahun}: program → kegiatan → sub kegiatan"
@@ -123,6 +125,7 @@ ui.tampilkan(
             kosong=kosong_rincian,
             sumber=f"T-C.27, kolom Rp tahun {tahun}",
             kunci="rincian-pagu",
+            bagian="Rincian sub kegiatan",
         ),
         ui.Panel(
             "Anggaran dan realisasi 2016-2020, dengan serapan",
@@ -153,6 +156,7 @@ ui.tampilkan(
             + "T-C.24 memakai program lama dan tidak ikut filter program.",
             sumber="T-C.24 Anggaran dan Realisasi Pendanaan Pelayanan Kecamatan Wonoasih",
             kunci="anggaran-realisasi",
+            bagian="Realisasi dan serapan",
         ),
         ui.Panel(
             "Serapan per program 2016-2020",
@@ -185,6 +189,7 @@ ui.tampilkan(
             "tidak bertitik (lihat tabel).",
             sumber="T-C.24 Anggaran dan Realisasi Pendanaan Pelayanan Kecamatan Wonoasih",
             kunci="serapan-program",
+            bagian="Realisasi dan serapan",
         ),
         ui.Panel(
             f"Serapan {tahun} yang dilaporkan",
@@ -199,6 +204,7 @@ ui.tampilkan(
             kosong=f"Belum ada realisasi anggaran {tahun} yang dilaporkan. Serapan tidak dihitung (bukan 0 %) "
             "sampai realisasinya diunggah di halaman Isi Realisasi.",
             kunci="serapan-dilaporkan",
+            bagian="Realisasi dan serapan",
         ),
         ui.Panel(
             "Perubahan pagu dari tahun sebelumnya",
@@ -218,6 +224,7 @@ ui.tampilkan(
             + (" Filter program 2020 tidak punya perubahan tahunan; hanya total." if program_lama else ""),
             sumber="T-C.27 (2020, 2021, 2022-2024)",
             kunci="perubahan-pagu",
+            bagian="Tren dan perubahan",
         ),
     ]
 )

@@ -76,6 +76,7 @@ if pilih:
             "jadi naik-turunnya pagu sebagian mencerminkan perubahan susunan itu.",
             sumber=SUMBER_TC27,
             kunci="pagu-kelurahan",
+            bagian="Pagu per tahun",
         ),
         ui.Panel(
             f"Kegiatan dan sub kegiatan Kelurahan {pilih}, {tahun}",
@@ -98,6 +99,7 @@ if pilih:
             sumber=SUMBER_TC27,
             kosong=f"Tidak ada baris T-C.27 tahun {tahun} yang menyebut Kelurahan {pilih}.",
             kunci="rincian",
+            bagian="Sub kegiatan",
         ),
     ]
 
@@ -111,6 +113,7 @@ panel += [
         "jumlah pagu enam kelurahan tahun itu.",
         sumber=SUMBER_TC27,
         kunci="pagu-per-tahun",
+        bagian="Pagu enam kelurahan",
     ),
     ui.Panel(
         f"Pagu per jenis kegiatan, {tahun}",
@@ -124,6 +127,7 @@ panel += [
         sumber=SUMBER_TC27,
         kosong=f"Tidak ada baris T-C.27 tahun {tahun} yang menyebut kelurahan.",
         kunci="pagu-per-jenis",
+        bagian="Jenis sub kegiatan",
     ),
     ui.Panel(
         f"Target per kelurahan, {tahun}",
@@ -145,6 +149,7 @@ panel += [
         sumber=SUMBER_TC27,
         kosong=f"Tidak ada target tahun {tahun} untuk baris yang menyebut kelurahan.",
         kunci="target",
+        bagian="Target",
     ),
     ui.Panel(
         "Pegawai per kelurahan",
@@ -155,6 +160,7 @@ panel += [
         "kecamatan). Jumlah = laki-laki + perempuan; kolom 'Jumlah tercetak' adalah angka dokumen.",
         sumber=SUMBER_PEGAWAI,
         kunci="pegawai",
+        bagian="Pegawai",
     ),
 ]
 

@@ -34,12 +34,19 @@ ui.pengantar(
 opsi = daftar["indikator"].tolist()
 polaritas = dict(zip(daftar["indikator"], daftar["polaritas"], strict=True))
 bawaan = opsi.index(daftar.loc[daftar["bawaan"], "indikator"].iloc[0]) if opsi else 0
+PER_INDIKATOR = "Per indikator"
+BAGIAN = [PER_INDIKATOR, "Capaian per tahun", "Predikat", "Target IKU"]
 wadah = st.expander("Indikator", expanded=False) if ui.presentasi() else st.container()
 label_indikator = {
     n: f"{n} ({grafik_kinerja.MAKIN_RENDAH})" if kinerja.lebih_rendah(polaritas.get(n)) else n for n in opsi
 }
 indikator = ui.pilih(
-    "Indikator (T-C.23)", label_indikator, "indikator", bawaan=opsi[bawaan] if opsi else None, wadah=wadah
+    "Indikator (T-C.23)",
+    label_indikator,
+    "indikator",
+    bawaan=opsi[bawaan] if opsi else None,
+    wadah=wadah,
+    tampil=ui.presentasi() or ui.bagian_terbuka(BAGIAN) == PER_INDIKATOR,
 )
 
 arah = f" ({grafik_kinerja.MAKIN_RENDAH})" if kinerja.lebih_rendah(polaritas.get(indikator)) else ""
@@ -78,6 +85,7 @@ ui.tampilkan(
             ),
             sumber="T-C.23 Pencapaian Kinerja Pelayanan; target 2021–2024 dari T-C.25/T-C.28 (setelah perubahan)",
             kunci="riwayat-indikator",
+            bagian=PER_INDIKATOR,
         ),
         ui.Panel(
             f"Capaian per indikator, {tahun}",
@@ -91,6 +99,7 @@ ui.tampilkan(
             sumber="T-C.23 Pencapaian Kinerja Pelayanan",
             kosong=tanpa_realisasi,
             kunci="capaian-tahun",
+            bagian=BAGIAN[1],
         ),
         ui.Panel(
             f"Capaian indikator Renstra (T-C.27) {tahun}: realisasi yang dilaporkan",
@@ -114,6 +123,7 @@ ui.tampilkan(
             kosong=f"Belum ada realisasi {tahun} yang dilaporkan untuk indikator T-C.27. "
             "Capaian tidak dihitung (bukan 0 %) sampai realisasinya diunggah di halaman Isi Realisasi.",
             kunci="capaian-dilaporkan",
+            bagian=BAGIAN[1],
         ),
         ui.Panel(
             "Jumlah indikator per predikat per tahun",
@@ -127,6 +137,7 @@ ui.tampilkan(
             ),
             sumber="T-C.23 Pencapaian Kinerja Pelayanan",
             kunci="predikat-per-tahun",
+            bagian=BAGIAN[2],
         ),
         ui.Panel(
             "Target indikator tujuan dan sasaran (Renstra setelah perubahan)",
@@ -139,6 +150,7 @@ ui.tampilkan(
             ),
             sumber="T-C.25 dan T-C.28 (setelah perubahan)",
             kunci="target-iku",
+            bagian=BAGIAN[3],
         ),
     ]
 )

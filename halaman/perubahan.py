@@ -21,8 +21,20 @@ ui.pengantar(
 
 opsi = state.sajikan(sajian_perubahan.indikator_berubah)
 # In presentation mode the picker folds away, so the chart fills the screen (as on Kinerja).
+BAGIAN = ["Ringkasan perubahan", "Daftar perubahan", "Sebelum vs sesudah"]
+SEBELUM_SESUDAH = BAGIAN[2]
 wadah = st.expander("Pilih indikator", expanded=False) if ui.presentasi() else st.container()
-indikator = ui.pilih("Indikator untuk grafik sebelum vs sesudah", opsi, KUNCI_INDIKATOR, wadah=wadah) if opsi else None
+indikator = (
+    ui.pilih(
+        "Indikator untuk grafik sebelum vs sesudah",
+        opsi,
+        KUNCI_INDIKATOR,
+        wadah=wadah,
+        tampil=ui.presentasi() or ui.bagian_terbuka(BAGIAN) == SEBELUM_SESUDAH,
+    )
+    if opsi
+    else None
+)
 judul_indikator = opsi.get(indikator, "") if indikator else ""
 
 panel = [
@@ -35,6 +47,7 @@ panel = [
         "T-C.25 dan T-C.28, jadi satu perubahan dapat terhitung di kedua formulir.",
         sumber=SUMBER,
         kunci="jumlah-perubahan",
+        bagian=BAGIAN[0],
     ),
     ui.Panel(
         "Sebelum | sesudah: setiap perubahan",
@@ -55,6 +68,7 @@ panel = [
         sumber=SUMBER,
         kosong="Tidak ada perubahan antara versi sebelum dan sesudah.",
         kunci="daftar-perubahan",
+        bagian=BAGIAN[1],
     ),
     ui.Panel(
         f"Nilai sebelum vs sesudah: {judul_indikator}" if judul_indikator else "Nilai sebelum vs sesudah",
@@ -74,6 +88,7 @@ panel = [
         "kondisi akhir sama sebelum dan sesudah perubahan.",
         sumber=SUMBER,
         kunci="nilai-sebelum-sesudah",
+        bagian=SEBELUM_SESUDAH,
     ),
 ]
 ui.tampilkan(panel)

@@ -87,6 +87,7 @@ def _panel_kriteria(nama: str) -> ui.Panel:
         keterangan=keterangan,
         sumber=SUMBER_KOMPOSISI,
         kunci="pegawai-" + re.sub(r"[^a-z0-9]+", "-", nama.lower().split("(")[0]).strip("-"),
+        bagian=nama.split("(")[0].strip(),
     )
 
 
@@ -95,6 +96,7 @@ semua = state.sajikan(sajian.ringkasan_pegawai)["jumlah"].iloc[0]
 kriteria = [k for k in state.sajikan(sajian.kriteria) if k != sajian.KRITERIA_JENIS_KELAMIN]
 kelompok = state.sajikan(sajian.kelompok_sarpras)
 
+SARPRAS = "Sarana dan prasarana"
 panel = [
     ui.Panel("Jumlah pegawai", isi=jumlah_pegawai, kunci="jumlah-pegawai"),
     *[_panel_kriteria(k) for k in kriteria],
@@ -107,6 +109,7 @@ panel = [
         "'Jumlah tercetak' adalah angka dokumen di baris yang sama.",
         sumber=SUMBER_UNIT,
         kunci="pegawai-unit",
+        bagian="Unit kerja",
     ),
     ui.Panel(
         "Barang yang tidak seluruhnya baik",
@@ -117,6 +120,7 @@ panel = [
         sumber=SUMBER_SARPRAS,
         kosong="Semua sarana dan prasarana tercatat dalam kondisi baik.",
         kunci="sarpras-tidak-baik",
+        bagian=SARPRAS,
     ),
     *[
         ui.Panel(
@@ -127,6 +131,7 @@ panel = [
             keterangan=KETERANGAN_KONDISI,
             sumber=SUMBER_SARPRAS,
             kunci=f"sarpras-{k.lower()}",
+            bagian=SARPRAS,
         )
         for k in kelompok
     ],

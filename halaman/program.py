@@ -85,6 +85,7 @@ panel = [
         + ".",
         sumber="T-C.27 Rencana Program, Kegiatan, dan Pendanaan (2020, 2021, 2022–2024)",
         kunci="pagu-item",
+        bagian="Pagu per tahun",
     ),  # fmt: skip
     ui.Panel(
         f"Indikator dan target: {nama}",
@@ -108,6 +109,7 @@ panel = [
         "Realisasi dilaporkan: unggahan Isi Realisasi (– = belum dilaporkan).",
         sumber="T-C.27 Rencana Program, Kegiatan, dan Pendanaan",
         kunci="indikator-item",
+        bagian="Indikator dan target",
     ),
     ui.Panel(
         f"Pagu {nama_anak} per tahun",
@@ -121,6 +123,7 @@ panel = [
         if tingkat == "sub_kegiatan"
         else "Tidak ada rincian tercetak di bawah baris ini.",
         kunci="rincian-item",
+        bagian="Rincian",
     ),
 ]
 ui.tampilkan(panel)

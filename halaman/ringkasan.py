@@ -5,8 +5,9 @@ import streamlit as st
 import formatting as fmt
 import state
 import ui
+from grafik import kinerja as grafik_kinerja
 from grafik import ringkasan as grafik
-from sajian import pilihan
+from sajian import kinerja, pilihan
 from sajian import realisasi as sajian_realisasi
 from sajian import ringkasan as sajian
 
@@ -27,7 +28,7 @@ def sekilas() -> None:
     pagu = state.sajikan(sajian.pagu_per_tahun).set_index("tahun")
     serapan = state.sajikan(sajian.serapan_per_tahun).set_index("tahun")
     terakhir = state.sajikan(sajian.tahun_realisasi_terakhir)
-    kiri, tengah, kanan = st.columns(3)
+    kiri, tengah, kanan, predikat = st.columns(4)
     if tahun in pagu.index:
         baris = pagu.loc[tahun]
         kiri.metric(f"Pagu indikatif {tahun}", fmt.rupiah_ringkas(baris["pagu"]), border=True)
@@ -50,6 +51,13 @@ def sekilas() -> None:
     kanan.metric(f"Program {tahun}", fmt.angka(len(program)), border=True)
     if not program.empty:
         kanan.caption(f"Terbesar: {program['program'].iloc[0]} ({fmt.rupiah_ringkas(program['pagu'].iloc[0])})")
+    hitung = state.sajikan(kinerja.predikat_per_tahun)
+    if not hitung.empty:
+        t = int(hitung["tahun"].max())
+        d = hitung[hitung["tahun"].eq(t)]
+        ada = d[d["jumlah"].gt(0)]
+        predikat.metric(f"Indikator {t} berpredikat", fmt.angka(int(d["jumlah"].sum())), border=True)
+        predikat.caption(" · ".join(f"{b.predikat} {fmt.angka(b.jumlah)}" for b in ada.itertuples(index=False)))
 
 
 JUMLAH_PROGRAM = ui.Kolom("Jumlah program", "bulat")
@@ -66,6 +74,7 @@ ui.tampilkan(
             "***** di dokumen, jadi pagunya dijumlah dari kegiatan/sub kegiatan (lihat Kualitas data).",
             sumber="T-C.27 Rencana Program, Kegiatan, dan Pendanaan (2020, 2021, 2022-2024)",
             kunci="pagu-per-tahun",
+            bagian="Pagu per tahun",
         ),
         ui.Panel(
             f"Pagu per program {tahun}",
@@ -75,6 +84,7 @@ ui.tampilkan(
             keterangan="Program tahun 2020 memakai kode lama; tidak dipetakan ke kode baru.",
             sumber=f"T-C.27, tahun {tahun}",
             kunci="pagu-program",
+            bagian="Pagu per program",
         ),
         ui.Panel(
             "Serapan anggaran per tahun",
@@ -91,6 +101,18 @@ ui.tampilkan(
             "Titik abu-abu (2019): dokumen menyamakan realisasi dengan target, jadi 100 % itu bukan hasil nyata.",
             sumber="T-C.24 Anggaran dan Realisasi Pendanaan Pelayanan Perangkat Daerah",
             kunci="serapan",
+            bagian="Serapan",
+        ),
+        ui.Panel(
+            "Indikator kinerja per predikat",
+            data=lambda: state.sajikan(kinerja.predikat_per_tahun),
+            grafik=grafik_kinerja.predikat_per_tahun,
+            kolom=ui.kolom("tahun", "predikat", ("jumlah", "Jumlah indikator"), rincian="Sebab tanpa capaian"),
+            keterangan="Indikator T-C.23 per tahun yang memiliki realisasi; rinciannya di halaman Kinerja. "
+            "2019*: realisasi disamakan dengan target oleh dokumen.",
+            sumber="T-C.23 Pencapaian Kinerja Pelayanan",
+            kunci="predikat",
+            bagian="Predikat indikator",
         ),
         ui.Panel(
             "Tujuan dan sasaran dengan target indikatornya",
@@ -106,12 +128,14 @@ ui.tampilkan(
             keterangan="Renstra setelah perubahan (T-C.25).",
             sumber="T-C.25 Tujuan dan Sasaran Jangka Menengah Pelayanan PD (setelah perubahan)",
             kunci="tujuan-sasaran",
+            bagian="Tujuan dan sasaran",
         ),
         ui.Panel(
             "Tabel dokumen yang dimuat",
             data=lambda: state.sajikan(sajian.daftar_tabel),
             kolom=ui.kolom("tabel", judul="Judul", bagian="Bagian", jumlah_baris=ui.Kolom("Jumlah baris", "bulat")),
             kunci="tabel-dimuat",
+            bagian="Tabel dokumen",
         ),
     ]
 )
