@@ -43,6 +43,7 @@ HALAMAN: tuple[Halaman, ...] = (
     Halaman("halaman/program.py", "Program", ":material/account_tree:", (KUNCI_PROGRAM,)),
     Halaman("halaman/perubahan.py", "Perubahan Renstra", ":material/compare_arrows:"),
     Halaman("halaman/profil.py", "Profil kecamatan", ":material/groups:"),
+    Halaman("halaman/musrenbang.py", "Bahan Musrenbang", ":material/co_present:", (KUNCI_TAHUN, KUNCI_KELURAHAN)),
     Halaman("halaman/kualitas_data.py", "Kualitas data", ":material/fact_check:"),
     Halaman("halaman/isi_realisasi.py", "Isi Realisasi", ":material/upload_file:"),
     Halaman("halaman/tabel_dokumen.py", "Tabel dokumen", ":material/table:"),

@@ -105,6 +105,17 @@ def realisasi_tersimpan() -> pd.DataFrame:
     return _tersimpan(url, _gudang(url).versi_terakhir())
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _riwayat(url: str, versi: int | None) -> pd.DataFrame:
+    return _gudang(url).riwayat()
+
+
+def riwayat_tersimpan() -> pd.DataFrame:
+    """The store's version history (who uploaded what, when), cached per version like the data."""
+    url = url_gudang()
+    return _riwayat(url, _gudang(url).versi_terakhir())
+
+
 @st.cache_resource(show_spinner=False)
 def _pembatas(url: str) -> Any:
     from realisasi.akun import Pembatas

@@ -268,6 +268,14 @@ def susun(
     return slaid
 
 
+def susun_pada(
+    r: Renstra, dibuat: date, tahun: int, kelurahan: str | None, tersimpan: pd.DataFrame, riwayat: pd.DataFrame | None
+) -> list[Slaid]:
+    """``susun`` with the build date as a positional argument, for ``state.sajikan``'s cache: a
+    pack cached yesterday is built again today, with today's date on its title."""
+    return susun(r, tahun, kelurahan, tersimpan, riwayat, dibuat=dibuat)
+
+
 # --- 1. judul ---------------------------------------------------------------------------------
 
 
