@@ -35,9 +35,9 @@ slaid = state.sajikan(
     isi.susun_pada, date.today(), tahun, kelurahan, state.realisasi_tersimpan(), state.riwayat_tersimpan()
 )
 
-ui.judul(f"Bahan Musrenbang {tahun}: {wilayah}")
+ui.judul("Bahan Musrenbang")
 ui.pengantar(
-    "Bahan paparan untuk Musrenbang dari angka yang sama dengan dasbor: pagu per tahun dan per program, sub "
+    f"**Paket {wilayah}, tahun {tahun}.** Bahan paparan untuk Musrenbang dari angka yang sama dengan dasbor: pagu per tahun dan per program, sub "
     "kegiatan dengan targetnya, capaian dan serapan (hanya bila realisasinya ada; tidak pernah diisi 0), dan "
     "perubahan Renstra" + (", serta pangsa kelurahan di antara enam kelurahan" if kelurahan else "") + ". "
     "Pilih **tahun** dan **kelurahan** (atau seluruh kecamatan) di sidebar, lalu siapkan berkasnya: PowerPoint "

@@ -19,7 +19,8 @@ KUNCI_BAHAN = "_bahan_musrenbang"
 
 def test_tab_per_slaid_dan_berkas_belum_dibuat() -> None:
     at = appkit.buka(HALAMAN)
-    assert at.header[0].value == "Bahan Musrenbang 2024: Kecamatan Wonoasih"
+    assert at.header[0].value == "Bahan Musrenbang"
+    assert at.markdown[0].value.startswith("**Paket Kecamatan Wonoasih, tahun 2024.**")
     assert [t.label for t in at.tabs] == [
         "1. Judul", "2. Pagu per tahun", "3. Pagu per program", "4. Sub kegiatan", "5. Capaian",
         "6. Serapan", "7. Perubahan Renstra", "8. Daftar perubahan",
@@ -42,7 +43,7 @@ def test_pagu_per_tahun_sama_dengan_dokumen() -> None:
 
 def test_kelurahan_hanya_barisnya_sendiri() -> None:
     at = appkit.buka(HALAMAN, kelurahan="Pakistaji", bagian="2-pagu-per-tahun")
-    assert at.header[0].value == "Bahan Musrenbang 2024: Kelurahan Pakistaji"
+    assert at.markdown[0].value.startswith("**Paket Kelurahan Pakistaji, tahun 2024.**")
     assert appkit.gambar_berjudul(at, "musrenbang-pagu-tahun")["data"][0]["y"] == PAGU_PAKISTAJI
     assert at.tabs[-1].label == "9. Pangsa kelurahan"
 
