@@ -56,7 +56,12 @@ def sekilas() -> None:
         t = int(hitung["tahun"].max())
         d = hitung[hitung["tahun"].eq(t)]
         ada = d[d["jumlah"].gt(0)]
-        predikat.metric(f"Indikator {t} berpredikat", fmt.angka(int(d["jumlah"].sum())), border=True)
+        berpredikat = int(d.loc[d["predikat"].ne(kinerja.TANPA_PREDIKAT), "jumlah"].sum())
+        predikat.metric(
+            f"Indikator berpredikat {t}",
+            f"{fmt.angka(berpredikat)} dari {fmt.angka(int(d['jumlah'].sum()))}",
+            border=True,
+        )
         predikat.caption(" · ".join(f"{b.predikat} {fmt.angka(b.jumlah)}" for b in ada.itertuples(index=False)))
 
 
