@@ -10,6 +10,8 @@ from typing import Any
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
+import ui
+
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
@@ -21,9 +23,9 @@ def buka(halaman: str | None = None, tabel_terbuka: bool = False, **query: str) 
     at = AppTest.from_file(APP, default_timeout=60)
     for k, v in query.items():
         at.query_params[k] = v
+    if halaman:  # straight to the page, as a shared link opens it (?bagian= is the page's own)
+        at.switch_page(halaman)
     at.run()
-    if halaman:
-        at.switch_page(halaman).run()
     assert not at.exception, [e.value for e in at.exception]
     if tabel_terbuka:
         buka_tabel(at)
@@ -38,6 +40,24 @@ def buka_tabel(at: AppTest) -> AppTest:
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def buka_bagian(at: AppTest, label: str) -> AppTest:
+    """Open the page section (tab) ``label``, as clicking its tab does, and rerun; fails on an exception.
+
+    The tab widget's key is ``ui._kunci_tab`` of the page's section labels (the tabs shown, in order).
+    """
+    label_tab = [t.label for t in at.tabs]
+    assert label in label_tab, (label, label_tab)
+    at.session_state[ui._kunci_tab(label_tab)] = label
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def id_grafik(at: AppTest) -> list[str]:
+    """The panel ids of the charts on screen (``plotly_chart`` keys are ``grafik-<panel id>``)."""
+    return [(el.proto.id or "").split("-", 2)[-1].removeprefix("grafik-") for el in at.get("plotly_chart")]
 
 
 def _dekode(v: Any) -> Any:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import ui
 from navigasi import HALAMAN
-from tests.appkit import buka, gambar, tabel
+from tests.appkit import buka, buka_bagian, gambar, id_grafik, tabel
 
 APP = "../app.py"  # resolved against this file
 
@@ -40,15 +41,16 @@ def test_filter_sesuai_halaman(at: AppTest) -> None:
     """Each page shows exactly the shared filters navigasi.HALAMAN declares for it."""
     for h in HALAMAN:
         at.switch_page(h.skrip).run()
-        kunci = {s.key for s in at.sidebar.selectbox}
+        kunci = {s.key for s in [*at.sidebar.selectbox, *at.sidebar.radio, *at.sidebar.segmented_control]}
         assert kunci == set(h.filter), h.skrip
 
 
 def test_mode_presentasi_dari_url() -> None:
     at = buka(mode="presentasi", slide="2")
     assert at.toggle(key="mode").value is True
-    assert len(at.sidebar.selectbox) == 0 and len(at.sidebar.toggle) == 0  # no sidebar content
+    assert not at.sidebar.radio and not at.sidebar.segmented_control and not at.sidebar.toggle  # no sidebar
     assert not at.title and not at.header  # each slide carries its own title
+    assert not at.tabs  # every panel is a slide, no sections
     assert len(at.get("plotly_chart")) == 1  # one chart per screen
     assert len(at.get("pagination")) == 1
     assert at.query_params["mode"] == "presentasi"
@@ -58,7 +60,10 @@ def test_mode_presentasi_dari_url() -> None:
     at.toggle(key="mode").set_value(False).run()
     assert not at.exception
     assert "mode" not in at.query_params
-    assert len(at.get("plotly_chart")) >= 3  # every panel again
+    # the page again: cards above its sections, the first section's chart
+    assert [t.label for t in at.tabs][:3] == ["Pagu per tahun", "Pagu per program", "Serapan"]
+    assert len(at.metric) == 4
+    assert id_grafik(at) == ["pagu-per-tahun"]
 
 
 def test_tabel_dokumen_tc24_seperti_tercetak(at: AppTest) -> None:
@@ -104,3 +109,64 @@ def test_tabel_dokumen_dari_url_dan_unduhan() -> None:
     assert at.get("download_button")
     at.selectbox(key="tabel").select("tc27_2021").run()
     assert at.query_params["tabel"] == "tc27_2021"
+
+
+# --- page sections (tabs) and ?bagian= --------------------------------------------------------
+
+
+def _isi(at: AppTest) -> tuple[list[str], list[str]]:
+    """What a section shows: its panel titles and chart ids."""
+    return [s.value for s in at.subheader], id_grafik(at)
+
+
+def test_setiap_bagian_dapat_ditautkan() -> None:
+    """On every page with sections: each tab opened by a click writes its slug (the first none),
+    and the link with that slug opens exactly the same view in a new session."""
+    halaman_bertab = 0
+    for h in HALAMAN:
+        at = buka(h.skrip)
+        label = [t.label for t in at.tabs]
+        if not label:
+            continue
+        halaman_bertab += 1
+        assert len(label) == len(set(label)) >= 2, h.skrip
+        for i, b in enumerate(label):
+            buka_bagian(at, b)
+            slug = ui.kunci_bagian(b)
+            if i == 0:
+                assert "bagian" not in at.query_params, h.skrip  # the default tab is left out of the URL
+            else:
+                assert at.query_params["bagian"] == slug, (h.skrip, b)
+            tautan = buka(h.skrip, bagian=slug)
+            assert _isi(tautan) == _isi(at), (h.skrip, b)
+            assert dict(tautan.query_params) == dict(at.query_params), (h.skrip, b)
+    assert halaman_bertab >= 7  # Ringkasan, Anggaran, Kinerja, Kelurahan, Program, Perubahan, Profil
+
+
+def test_kunci_bagian_di_url() -> None:
+    assert ui.kunci_bagian("Rincian sub kegiatan") == "rincian-sub-kegiatan"
+    assert ui.kunci_bagian("Sebelum vs sesudah") == "sebelum-vs-sesudah"
+    assert ui.kunci_bagian("Pangkat/Golongan") == "pangkat-golongan"
+
+
+@pytest.mark.parametrize("skrip", ["halaman/kualitas_data.py", "halaman/tabel_dokumen.py"])
+def test_halaman_tanpa_bagian_membuang_bagian_usang(skrip: str) -> None:
+    # A link carrying another page's section: the page has no tabs and drops it from the URL.
+    at = buka(skrip, bagian="rincian-sub-kegiatan", tahun="2022")
+    assert not at.tabs
+    assert "bagian" not in at.query_params
+    # Leaving a page on one of its sections for a page without any does the same.
+    at = buka("halaman/anggaran.py", bagian="realisasi-dan-serapan")
+    assert at.query_params["bagian"] == "realisasi-dan-serapan"
+    at.switch_page(skrip).run()
+    assert not at.exception
+    assert "bagian" not in at.query_params
+
+
+def test_bagian_halaman_lain_tidak_terbawa() -> None:
+    # A slug that names no section of this page opens its first tab and leaves the URL.
+    at = buka("halaman/anggaran.py", bagian="realisasi-dan-serapan")
+    at.switch_page("halaman/kinerja.py").run()
+    assert not at.exception
+    assert "bagian" not in at.query_params
+    assert id_grafik(at) == ["riwayat-indikator"]

@@ -10,6 +10,7 @@ from grafik import gaya
 from tests import appkit
 
 HALAMAN = "halaman/kinerja.py"
+BAGIAN = ["Per indikator", "Capaian per tahun", "Predikat", "Target IKU"]
 KELOMPOK = "% Kelompok dan Lembaga Kemasayarakatan yang difasilitasi"
 IKM = "Indeks Kepuasan Masyarakat (IKM)"
 
@@ -31,8 +32,9 @@ def test_bawaan_ikm_dan_tahun_2024_tanpa_realisasi() -> None:
     assert riwayat["Target"]["y"][-1] == 88.6
     assert riwayat["Target, belum ada realisasi"]["x"] == [2021, 2022, 2023, 2024]
     # 2024 has no realisasi: no capaian chart, a message naming the years that do
-    ids = [el.proto.id for el in at.get("plotly_chart")]
-    assert not any("capaian-tahun" in i for i in ids)
+    appkit.buka_bagian(at, "Capaian per tahun")
+    assert [s.value for s in at.subheader][:1] == ["Capaian per indikator, 2024"]
+    assert "capaian-tahun" not in appkit.id_grafik(at)
     pesan = " ".join(i.value for i in at.info)
     assert "Dokumen belum memuat realisasi untuk 2024" in pesan
     assert "2016, 2017, 2018, 2019, 2020" in pesan
@@ -40,7 +42,7 @@ def test_bawaan_ikm_dan_tahun_2024_tanpa_realisasi() -> None:
 
 
 def test_tahun_2020_capaian_per_indikator() -> None:
-    at = appkit.buka(HALAMAN, tabel_terbuka=True, tahun="2020")
+    at = appkit.buka(HALAMAN, tabel_terbuka=True, tahun="2020", bagian="capaian-per-tahun")
     fig = appkit.gambar_berjudul(at, "capaian-tahun")
     batang = _jejak(fig)["Sangat Tinggi"]
     assert [round(x, 2) for x in batang["x"]] == [94.95, 100.0, 111.18, 94.41]
@@ -85,12 +87,12 @@ def test_url_indikator_mereproduksi_tampilan() -> None:
 
 
 def test_predikat_dan_iku() -> None:
-    at = appkit.buka(HALAMAN)
+    at = appkit.buka(HALAMAN, bagian="predikat")
     predikat = _jejak(appkit.gambar_berjudul(at, "predikat-per-tahun"))
     assert predikat["Sangat Tinggi"]["y"] == [4, 5, 5, 3, 4]
     assert predikat["Tinggi"]["y"] == [1, 0, 0, 0, 0]
     assert predikat[gaya.TANPA_PREDIKAT]["marker"]["color"] == gaya.ABU
-    iku = appkit.gambar_berjudul(at, "target-iku")
+    iku = appkit.gambar_berjudul(appkit.buka_bagian(at, "Target IKU"), "target-iku")
     cakupan = next(t for t in iku["data"] if t["name"].startswith("Tujuan: Persentase Peningkatan"))
     assert cakupan["y"] == [20, 25, 30, 35, 40]
     assert cakupan["text"][-1] == "40 %"
@@ -99,7 +101,35 @@ def test_predikat_dan_iku() -> None:
 def test_presentasi_satu_grafik() -> None:
     at = appkit.buka(HALAMAN, mode="presentasi")
     assert len(at.get("plotly_chart")) == 1
-    at = appkit.buka(HALAMAN, mode="presentasi", tahun="2020", slide="2")
-    at.run()  # buka() opens the default page first; the pager reads ?slide= on the page's next run
+    at = appkit.buka(HALAMAN, mode="presentasi", tahun="2020", slide="2")  # the link opens slide 2 directly
     figs = at.get("plotly_chart")
     assert len(figs) == 1 and "capaian-tahun" in figs[0].proto.id
+
+
+def test_pemilih_indikator_hanya_di_bagiannya() -> None:
+    # The picker drives only "Per indikator": drawn above that tab, absent when another is open,
+    # and the chosen indicator is kept (and stays in the URL) while it is hidden.
+    at = appkit.buka(HALAMAN, indikator="Kelompok Masyarakat Binaan")
+    assert [t.label for t in at.tabs] == BAGIAN
+    assert at.selectbox(key="indikator").value == "Kelompok Masyarakat Binaan"
+    appkit.buka_bagian(at, "Predikat")
+    assert not [s for s in at.selectbox if s.key == "indikator"]
+    assert at.query_params["indikator"] == "Kelompok Masyarakat Binaan"
+    assert appkit.id_grafik(at) == ["predikat-per-tahun"]
+    appkit.buka_bagian(at, "Per indikator")
+    assert at.selectbox(key="indikator").value == "Kelompok Masyarakat Binaan"
+    assert "bagian" not in at.query_params
+    # A link to another tab opens without the picker.
+    at = appkit.buka(HALAMAN, bagian="target-iku")
+    assert not [s for s in at.selectbox if s.key == "indikator"]
+
+
+def test_pemilih_indikator_di_mode_presentasi() -> None:
+    # Every slide is reachable in presentation mode, so the picker is there (folded), whatever the slide.
+    for slide in ("1", "4"):
+        at = appkit.buka(HALAMAN, mode="presentasi", slide=slide, indikator="Kelompok Masyarakat Binaan")
+        assert at.selectbox(key="indikator").value == "Kelompok Masyarakat Binaan"
+    assert appkit.id_grafik(at) == ["predikat-per-tahun"]
+    at = appkit.buka(HALAMAN, mode="presentasi", indikator="Kelompok Masyarakat Binaan")
+    riwayat = _jejak(appkit.gambar_berjudul(at, "riwayat-indikator"))
+    assert riwayat["Target"]["y"] == [53, 53, 53, 54, 54]

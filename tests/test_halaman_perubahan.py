@@ -9,18 +9,32 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.appkit import buka, gambar_berjudul
+from tests.appkit import buka, buka_bagian, gambar_berjudul, id_grafik
 from tests.appkit import tabel as appkit_tabel
 
+HALAMAN = "halaman/perubahan.py"
+BAGIAN = ["Ringkasan perubahan", "Daftar perubahan", "Sebelum vs sesudah"]
 IKM_TUJUAN = "T-C.28|tujuan|2|Indeks Kepuasan Masyarakat (IKM) pada Kecamatan Wonoasih"
 
 
 @pytest.fixture(scope="module")
 def at() -> AppTest:
-    return buka("halaman/perubahan.py", tabel_terbuka=True)
+    return buka(HALAMAN, tabel_terbuka=True)
+
+
+@pytest.fixture(scope="module")
+def daftar() -> AppTest:
+    return buka(HALAMAN, bagian="daftar-perubahan")
+
+
+@pytest.fixture(scope="module")
+def sebelum_sesudah() -> AppTest:
+    return buka(HALAMAN, tabel_terbuka=True, bagian="sebelum-vs-sesudah")
 
 
 def test_jumlah_perubahan_per_jenis(at: AppTest) -> None:
+    assert [t.label for t in at.tabs] == BAGIAN
+    assert id_grafik(at) == ["jumlah-perubahan"]
     fig = gambar_berjudul(at, "jumlah-perubahan")
     per_formulir = {d["name"]: dict(zip(d["y"], d["x"], strict=True)) for d in fig["data"]}
     assert per_formulir["T-C.28"]["kondisi awal berubah"] == 2
@@ -30,8 +44,8 @@ def test_jumlah_perubahan_per_jenis(at: AppTest) -> None:
     assert per_formulir["T-C.25"]["target berubah"] == 0  # no target changed: shown as 0, a real count
 
 
-def test_tabel_sebelum_sesudah(at: AppTest) -> None:
-    tabel = next(df for df in appkit_tabel(at) if "Sebelum perubahan" in df.columns)  # a static table: headings
+def test_tabel_sebelum_sesudah(daftar: AppTest) -> None:
+    tabel = next(df for df in appkit_tabel(daftar) if "Sebelum perubahan" in df.columns)  # a static table: headings
     tabel = tabel.rename(
         columns={
             "Jenis perubahan": "jenis_perubahan",
@@ -53,8 +67,8 @@ def test_tabel_sebelum_sesudah(at: AppTest) -> None:
     assert "Meningkatnya Kualitas Penyelenggaraan Pelayanan Publik di Kecamatan Wonoasih" in set(tujuan["sesudah"])
 
 
-def test_grafik_sebelum_sesudah_ikm(at: AppTest) -> None:
-    fig = gambar_berjudul(at, "nilai-sebelum-sesudah")
+def test_grafik_sebelum_sesudah_ikm(sebelum_sesudah: AppTest) -> None:
+    fig = gambar_berjudul(sebelum_sesudah, "nilai-sebelum-sesudah")
     ses, seb = fig["data"]
     assert seb["line"]["dash"] == "dash" and ses["line"]["dash"] == "solid"
     assert seb["x"][0] == "Kondisi awal 2019" and seb["y"][0] == 84.5 and ses["y"][0] == 84.6
@@ -64,15 +78,24 @@ def test_grafik_sebelum_sesudah_ikm(at: AppTest) -> None:
 
 
 def test_pilih_indikator_dan_url() -> None:
-    at = buka("halaman/perubahan.py")
+    at = buka(HALAMAN)
+    assert not [s for s in at.selectbox if s.key == "indikator"]  # the picker sits above its own section only
+    buka_bagian(at, "Sebelum vs sesudah")
     at.selectbox(key="indikator").select(IKM_TUJUAN).run()
     assert not at.exception
     assert at.query_params["indikator"] == IKM_TUJUAN
+    assert at.query_params["bagian"] == "sebelum-vs-sesudah"
     assert any("tujuan 2 · Indeks Kepuasan Masyarakat (IKM) pada Kecamatan Wonoasih" in s.value for s in at.subheader)
-    kembali = buka("halaman/perubahan.py", indikator=IKM_TUJUAN)
+    kembali = buka(HALAMAN, **dict(at.query_params))  # the copied link
     assert kembali.selectbox(key="indikator").value == IKM_TUJUAN
+    assert id_grafik(kembali) == ["nilai-sebelum-sesudah"]
+    assert gambar_berjudul(kembali, "nilai-sebelum-sesudah") == gambar_berjudul(at, "nilai-sebelum-sesudah")
 
 
 def test_presentasi_satu_grafik() -> None:
-    at = buka("halaman/perubahan.py", mode="presentasi")
+    at = buka(HALAMAN, mode="presentasi")
     assert len(at.get("plotly_chart")) == 1
+    # the picker is there in presentation mode (folded), for the slide it drives
+    at = buka(HALAMAN, mode="presentasi", slide="3", indikator=IKM_TUJUAN)
+    assert at.selectbox(key="indikator").value == IKM_TUJUAN
+    assert id_grafik(at) == ["nilai-sebelum-sesudah"]

@@ -8,7 +8,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.appkit import buka, gambar, gambar_berjudul
+from tests.appkit import buka, buka_bagian, gambar, gambar_berjudul, id_grafik
+
+BAGIAN = ["Pagu per tahun", "Indikator dan target", "Rincian"]
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +35,8 @@ def test_pagu_7_01_01_per_tahun(program_7_01_01: AppTest) -> None:
 
 
 def test_kedudukan_dan_tabel(program_7_01_01: AppTest) -> None:
+    assert [t.label for t in program_7_01_01.tabs] == BAGIAN
+    assert id_grafik(program_7_01_01) == ["pagu-item"]
     assert program_7_01_01.selectbox(key="item").value == "tc27_2022:31"
     assert any(c.value.startswith("Program 7.01.01. Batang") for c in program_7_01_01.caption)
     tabel = program_7_01_01.dataframe[0].value.set_index("tahun")
@@ -43,7 +47,7 @@ def test_kedudukan_dan_tabel(program_7_01_01: AppTest) -> None:
 
 
 def test_rincian_kegiatan_7_01_03_tahun_2022() -> None:
-    at = buka("halaman/program.py", program="7.01.03")
+    at = buka("halaman/program.py", program="7.01.03", bagian="rincian")
     fig = gambar_berjudul(at, "rincian-item")
     t2022 = next(d for d in fig["data"] if d["name"] == "2022")
     per_kegiatan = dict(zip(t2022["y"], t2022["x"], strict=True))
@@ -62,10 +66,12 @@ def test_pilih_item_mengubah_tampilan_dan_url() -> None:
     # l. 1130 (2021) and l. 1200 (2022-2024): Pembangunan Sarana dan Prasarana Kelurahan, Wonoasih
     assert gambar(at)[0]["data"][0]["y"] == [280_000_000, 235_000_000, 188_940_000, 203_790_684]
     assert any("Program 7.01.03 › Kegiatan 7.01.03.2.02 › Sub kegiatan 7.01.03.2.02.02" in c.value for c in at.caption)
-    # a sub kegiatan has no rincian: one chart, and the panel says why
-    assert len(gambar(at)) == 1
+    # a sub kegiatan has no rincian: no chart in that tab, and the panel says why
+    buka_bagian(at, "Rincian")
+    assert len(gambar(at)) == 0
     assert any("tingkat terendah" in i.value for i in at.info)
-    # up to the parent kegiatan
+    # up to the parent kegiatan (the button sits above the tabs), its pagu in the first tab
+    buka_bagian(at, "Pagu per tahun")
     at.button[0].click().run()
     assert at.selectbox(key="item").value == "tc27_2022:4"
     assert gambar(at)[0]["data"][0]["y"] == [1_800_000_000, 1_800_000_000, 1_447_200_000, 1_560_949_920]
@@ -73,22 +79,28 @@ def test_pilih_item_mengubah_tampilan_dan_url() -> None:
 
 def test_url_mereproduksi_tampilan() -> None:
     at = buka("halaman/program.py", program="7.01.03", item="tc27_2022:5")
-    assert at.selectbox(key="program").value == "7.01.03"
+    assert at.radio(key="program").value == "7.01.03"
     assert at.selectbox(key="item").value == "tc27_2022:5"
     assert gambar(at)[0]["data"][0]["y"] == [280_000_000, 235_000_000, 188_940_000, 203_790_684]
+    # with a section: the same item, that section open
+    at = buka("halaman/program.py", program="7.01.03", item="tc27_2022:4", bagian="rincian")
+    assert at.selectbox(key="item").value == "tc27_2022:4"
+    assert id_grafik(at) == ["rincian-item"]
+    assert any(s.value.startswith("Pagu sub kegiatan") for s in at.subheader)
 
 
 def test_item_program_lain_kembali_ke_program() -> None:
     at = buka("halaman/program.py", program="7.01.01", item="tc27_2022:5")
     assert at.selectbox(key="item").value == "tc27_2022:31"
-    at.selectbox(key="program").select("7.01.03").run()
+    at.radio(key="program").set_value("7.01.03").run()
+    assert at.query_params["program"] == "7.01.03"
     assert at.selectbox(key="item").value == "tc27_2022:1"
     assert gambar(at)[0]["data"][0]["y"] == [4_142_579_200, 1_997_779_200, 1_606_116_002, 1_732_468_436]
 
 
 def test_semua_program_menampilkan_program_pertama() -> None:
     at = buka("halaman/program.py")
-    assert at.selectbox(key="program").value == "semua"
+    assert at.radio(key="program").value == "semua"
     assert any("Semua program" in m.value for m in at.markdown)
     assert at.selectbox(key="item").value == "tc27_2022:31"  # 7.01.01, first in the filter
 
@@ -116,5 +128,6 @@ def test_tahun_tidak_tercantum_bercatatan_di_tempatnya() -> None:
     # x is the category position (plotly.js reads "2021" as position 2021 on a category axis)
     assert [(a["x"], a["text"]) for a in fig["layout"]["annotations"]] == [(0, "tidak tercantum di T-C.27 tahun ini")]
     # two of its sub kegiatan print "-" for 2022: grey crosses, not bars
-    silang = next(d for d in gambar_berjudul(at, "rincian-item")["data"] if d["name"].startswith("Pagu tidak"))
+    rincian = gambar_berjudul(buka_bagian(at, "Rincian"), "rincian-item")
+    silang = next(d for d in rincian["data"] if d["name"].startswith("Pagu tidak"))
     assert silang["x"] == [0, 0] and [c[1] for c in silang["customdata"]] == ["2022", "2022"]

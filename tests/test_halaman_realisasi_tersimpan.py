@@ -28,7 +28,7 @@ def _baris(renstra: Renstra, kode: str, tahun: int) -> pd.Series:
 
 
 def test_tanpa_laporan_kinerja_menyebut_belum_ada(gudang_uji: Gudang) -> None:
-    at = buka("halaman/kinerja.py", tahun="2022")
+    at = buka("halaman/kinerja.py", tahun="2022", bagian="capaian-per-tahun")
     assert any("Belum ada realisasi 2022 yang dilaporkan" in i.value for i in at.info)
 
 
@@ -40,7 +40,7 @@ def test_realisasi_tersimpan_menjadi_capaian_di_kinerja(gudang_uji: Gudang, rens
     ).astype(TIPE_REALISASI)  # fmt: skip
     gudang_uji.simpan(lapor, "uji", "admin", "uji.xlsx", SHA_UJI, 2022)
 
-    at = buka("halaman/kinerja.py", tahun="2022")
+    at = buka("halaman/kinerja.py", tahun="2022", bagian="capaian-per-tahun")
     fig = gambar_berjudul(at, "capaian-dilaporkan")
     batang = next(t for t in fig["data"] if t["name"] == "Sangat Tinggi")
     assert batang["x"] == [95.0]
@@ -49,7 +49,7 @@ def test_realisasi_tersimpan_menjadi_capaian_di_kinerja(gudang_uji: Gudang, rens
 
 
 def test_realisasi_rp_tersimpan_menjadi_serapan_di_anggaran(gudang_uji: Gudang, renstra: Renstra) -> None:
-    at = buka("halaman/anggaran.py", tahun="2022")
+    at = buka("halaman/anggaran.py", tahun="2022", bagian="realisasi-dan-serapan")
     assert any("Belum ada realisasi anggaran 2022 yang dilaporkan" in i.value for i in at.info)
 
     b = _baris(renstra, "7.01.01", 2022)  # pagu Rp 9.122.221.547 in T-C.27 2022
@@ -58,7 +58,7 @@ def test_realisasi_rp_tersimpan_menjadi_serapan_di_anggaran(gudang_uji: Gudang, 
           "realisasi": pd.NA, "realisasi_rp": 9_000_000_000}]
     ).astype(TIPE_REALISASI)  # fmt: skip
     gudang_uji.simpan(lapor, "uji", "admin", "uji.xlsx", SHA_UJI, 2022)
-    at = buka("halaman/anggaran.py", tahun="2022")
+    at = buka("halaman/anggaran.py", tahun="2022", bagian="realisasi-dan-serapan")
     batang = gambar_berjudul(at, "serapan-dilaporkan")["data"][0]
     assert batang["text"] == ["98,66 %"]  # 9.000.000.000 / 9.122.221.547
     assert batang["customdata"][0][:2] == ["Rp 9.122.221.547", "Rp 9.000.000.000"]
@@ -71,7 +71,7 @@ def test_realisasi_tersimpan_di_tabel_indikator_program(gudang_uji: Gudang, rens
           "realisasi": 95.0, "realisasi_rp": pd.NA}]
     ).astype(TIPE_REALISASI)  # fmt: skip
     gudang_uji.simpan(lapor, "uji", "admin", "uji.xlsx", SHA_UJI, 2022)
-    at = buka("halaman/program.py", program="7.01.01")
+    at = buka("halaman/program.py", program="7.01.01", bagian="indikator-dan-target")
     tabel = next(df for df in (t.value for t in at.table) if "Realisasi dilaporkan" in df.columns).set_index("Tahun")
     assert tabel.loc["2022", "Realisasi dilaporkan"] == "95"
     assert tabel.loc["2022", "Capaian"] == "95,00 %"

@@ -42,11 +42,16 @@ def test_tautan_bersama_membuka_tampilan_yang_sama(streamlit_server: str, page: 
     expect(page.get_by_text("Pagu indikatif 2022")).to_be_visible()
     expect(page.get_by_text("Rp 13,0 M").first).to_be_visible()
 
-    # Choose 2021 in the sidebar: the URL follows, and a new browser opening it sees 2021.
-    page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first.click()
-    page.get_by_role("option", name="2021").click()
+    # Choose 2021 in the sidebar (a row of year buttons): the URL follows, and a new browser
+    # opening it sees 2021.
+    tombol = page.locator('[data-testid="stSidebar"] [data-testid="stButtonGroup"]')
+    tahun = tombol.get_by_role("radiogroup", name="Tahun")
+    expect(tahun.get_by_role("radio", name="2022")).to_be_checked()
+    tahun.get_by_role("radio", name="2021").click()
     page.wait_for_url(re.compile(r"tahun=2021"))
     wait_for_app(page)
+    expect(tahun.get_by_role("radio", name="2021")).to_be_checked()
+    expect(page.get_by_text("Pagu indikatif 2021")).to_be_visible()
     tautan = page.url
 
     lain = browser.new_context(viewport={"width": 1366, "height": 800}, locale="id-ID").new_page()
@@ -60,14 +65,15 @@ def test_tautan_bersama_membuka_tampilan_yang_sama(streamlit_server: str, page: 
 
 
 def test_tautan_program_di_halaman_anggaran(streamlit_server: str, page: Page) -> None:
-    _buka(page, f"{streamlit_server}/anggaran?tahun=2022&program=7.01.03")
-    wait_for_charts(page)
+    _buka(page, f"{streamlit_server}/anggaran?tahun=2022&program=7.01.03&bagian=rincian-sub-kegiatan")
+    assert wait_for_charts(page) == 1  # the open section's treemap only
     assert_no_exception(page)
     sidebar = page.locator('[data-testid="stSidebar"]')
-    expect(sidebar.get_by_role("combobox", name="Program")).to_have_value(
-        "7.01.03 Pemberdayaan Masyarakat Desa dan Kelurahan"
-    )
-    expect(sidebar.get_by_role("combobox", name="Tahun")).to_have_value("2022")
+    program = sidebar.get_by_role("radiogroup", name="Program")
+    expect(program.get_by_role("radio", name="7.01.03 Pemberdayaan Masyarakat Desa dan Kelurahan")).to_be_checked()
+    expect(program.get_by_role("radio", name="Semua program")).not_to_be_checked()
+    expect(sidebar.get_by_role("radiogroup", name="Tahun").get_by_role("radio", name="2022")).to_be_checked()
+    expect(page.get_by_role("tab", name="Rincian sub kegiatan")).to_have_attribute("aria-selected", "true")
     expect(page.get_by_role("heading", name=re.compile(r"Rincian pagu 2022.*7\.01\.03"))).to_be_visible()
 
 
@@ -86,12 +92,40 @@ def test_mode_presentasi(streamlit_server: str, page: Page) -> None:
     assert "mode=presentasi" in page.url
     assert_no_exception(page)
 
-    # Leaving presentation mode brings the sidebar and every chart back.
+    # Leaving presentation mode brings the sidebar and the sections back, the first one open.
     page.get_by_text("Mode presentasi").click()
     wait_for_app(page)
     expect(page.locator('[data-testid="stSidebar"]')).to_be_visible()
     assert "mode=" not in page.url
-    assert wait_for_charts(page) > 1
+    expect(page.get_by_role("tab")).to_have_count(4)
+    expect(page.get_by_role("tab", name="Pagu per program")).to_have_attribute("aria-selected", "true")
+    assert wait_for_charts(page) == 1
+    expect(page.get_by_role("heading", name="Pagu per program per tahun 2020-2024")).to_be_visible()
+    assert_no_exception(page)
+
+
+def test_bagian_dari_tautan_lalu_klik_tab(streamlit_server: str, page: Page) -> None:
+    # A link to a section opens that tab with its charts drawn, and only those.
+    _buka(page, f"{streamlit_server}/anggaran?bagian=realisasi-dan-serapan")
+    expect(page.get_by_role("tab", name="Realisasi dan serapan")).to_have_attribute("aria-selected", "true")
+    assert wait_for_charts(page) == 2
+    expect(page.get_by_role("heading", name="Anggaran dan realisasi 2016-2020, dengan serapan")).to_be_visible()
+    expect(page.get_by_role("heading", name="Serapan per program 2016-2020")).to_be_visible()
+    assert page.locator(f"{CHART_BLOCK_SELECTOR} g.trace").count() >= 2
+    assert_no_exception(page)
+
+    # Clicking the first tab: the URL loses ?bagian= (the default), its stacked bars are drawn.
+    page.get_by_role("tab", name="Pagu per program").click()
+    page.wait_for_url(lambda u: "bagian=" not in u)
+    wait_for_app(page)
+    expect(page.get_by_role("tab", name="Pagu per program")).to_have_attribute("aria-selected", "true")
+    expect(page.get_by_role("heading", name="Pagu per program per tahun 2020-2024")).to_be_visible()
+    assert wait_for_charts(page) == 1
+    grafik = page.locator(CHART_BLOCK_SELECTOR)
+    expect(grafik.locator("g.trace.bars").first).to_be_attached()
+    assert grafik.locator(".js-plotly-plot").evaluate("el => el._fullLayout.barmode") == "stack"
+    expect(page.get_by_role("heading", name="Serapan per program 2016-2020")).to_have_count(0)
+    assert_no_exception(page)
 
 
 def test_unduh_tabel_xlsx(streamlit_server: str, page: Page) -> None:

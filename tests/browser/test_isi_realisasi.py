@@ -47,7 +47,7 @@ def test_login_templat_unggah_simpan_lalu_capaian(streamlit_server: str, page: P
     wait_for_app(page)
     expect(page.get_by_text(re.compile(r"Tersimpan sebagai versi \d+"))).to_be_visible()
 
-    page.goto(f"{streamlit_server}/kinerja?tahun=2022", wait_until="domcontentloaded")
+    page.goto(f"{streamlit_server}/kinerja?tahun=2022&bagian=capaian-per-tahun", wait_until="domcontentloaded")
     wait_for_app(page)
     wait_for_charts(page)
     expect(page.get_by_role("heading", name=re.compile("Capaian indikator Renstra .* 2022"))).to_be_visible()
