@@ -128,7 +128,7 @@ def _waktu_halaman(browser, url: str, ulang: int) -> float:
         konteks.close()
         return dt
 
-    satu()  # server-side caches and the browser's static files, as for a returning user
+    satu()  # warms the server-side caches; every sample is a fresh browser profile (a first visit)
     return statistics.median(satu() for _ in range(ulang))
 
 

@@ -11,18 +11,6 @@ from grafik import musrenbang as grafik
 from musrenbang import buku, dek, isi
 from sajian import pilihan
 
-# Tab (and slide) names by the pack's slide keys (musrenbang.isi.KUNCI_KELURAHAN).
-NAMA_SLAID = {
-    "judul": "Judul",
-    "pagu-tahun": "Pagu per tahun",
-    "pagu-program": "Pagu per program",
-    "sub-kegiatan": "Sub kegiatan",
-    "capaian": "Capaian",
-    "serapan": "Serapan",
-    "perubahan": "Perubahan Renstra",
-    "perubahan-daftar": "Daftar perubahan",
-    "pangsa-kelurahan": "Pangsa kelurahan",
-}
 KUNCI_BAHAN = "_bahan_musrenbang"  # the files built for (tahun, kelurahan, store version)
 
 semua_tahun = state.sajikan(pilihan.tahun_rencana)
@@ -88,7 +76,7 @@ def _panel(nomor: int, s: isi.Slaid) -> ui.Panel:
         sumber=s.sumber.removeprefix("Sumber: "),
         kosong=s.pesan or "Tidak ada data untuk slaid ini.",
         kunci=f"musrenbang-{s.kunci}",
-        bagian=f"{nomor}. {NAMA_SLAID.get(s.kunci, s.judul)}",
+        bagian=isi.nama_pendek(nomor, s),
     )
 
 

@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 
 import formatting as fmt
 from ekspor import tulis_sel
-from musrenbang.isi import Slaid
+from musrenbang.isi import Slaid, nama_pendek
 
 MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BARIS_JUDUL, BARIS_SUMBER, BARIS_PESAN, BARIS_KEPALA = 1, 2, 3, 4
@@ -28,10 +28,11 @@ _TAK_BOLEH = re.compile(r"[\[\]:*?/\\']")
 
 
 def nama_lembar(slaid: Sequence[Slaid]) -> list[str]:
-    """A sheet name per slide from its ``kunci``: at most 31 characters, unique (``-2``, ``-3`` ...)."""
+    """A sheet name per slide, as the page's tab (``2. Pagu per tahun``): at most 31 characters,
+    unique (``-2``, ``-3`` ...), without the characters Excel refuses."""
     hasil: list[str] = []
-    for s in slaid:
-        dasar = _TAK_BOLEH.sub("-", s.kunci).strip() or "slaid"
+    for nomor, s in enumerate(slaid, start=1):
+        dasar = _TAK_BOLEH.sub("-", nama_pendek(nomor, s)).strip() or "slaid"
         nama, n = dasar[:_PANJANG_NAMA], 1
         while nama.lower() in {h.lower() for h in hasil}:
             n += 1

@@ -38,6 +38,25 @@ KUNCI_KECAMATAN = (
     "judul", "pagu-tahun", "pagu-program", "sub-kegiatan", "capaian", "serapan", "perubahan", "perubahan-daftar",
 )  # fmt: skip
 KUNCI_KELURAHAN = (*KUNCI_KECAMATAN, "pangsa-kelurahan")
+# Short names of the slides: the page's tabs and the workbook's sheets ("2. Pagu per tahun").
+NAMA_SLAID = {
+    "judul": "Judul",
+    "pagu-tahun": "Pagu per tahun",
+    "pagu-program": "Pagu per program",
+    "sub-kegiatan": "Sub kegiatan",
+    "capaian": "Capaian",
+    "serapan": "Serapan",
+    "perubahan": "Perubahan Renstra",
+    "perubahan-daftar": "Daftar perubahan",
+    "pangsa-kelurahan": "Pangsa kelurahan",
+}
+
+
+def nama_pendek(nomor: int, s: Slaid) -> str:
+    """``2. Pagu per tahun``: the slide's number in the pack and its short name (its key if it has none)."""
+    return f"{nomor}. {NAMA_SLAID.get(s.kunci, s.kunci)}"
+
+
 JENIS_GRAFIK = ("batang", "batang_bertumpuk", "batang_horizontal", "garis", "donat")
 SATUAN_GRAFIK = ("rupiah", "persen", "angka")
 # A chart with more bars than this is unreadable on a projector: such a slide becomes a table.

@@ -34,7 +34,8 @@ def _sama(sel: Any, v: Any) -> bool:
 def test_lembar_per_slaid_nilai_dan_format(renstra: Renstra, tahun: int, kelurahan: str | None) -> None:
     slaid = susun_daftar(renstra, tahun, kelurahan)
     wb = buka(slaid)
-    assert wb.sheetnames == buku.nama_lembar(slaid) == [s.kunci for s in slaid]
+    assert wb.sheetnames == buku.nama_lembar(slaid) == [isi.nama_pendek(i, s) for i, s in enumerate(slaid, 1)]
+    assert wb.sheetnames[:3] == ["1. Judul", "2. Pagu per tahun", "3. Pagu per program"]
     for s, ws in zip(slaid, wb.worksheets, strict=True):
         assert ws["A1"].value == s.judul and ws["A2"].value == s.sumber
         assert ws.freeze_panes == f"A{KEPALA + 1}"
@@ -54,7 +55,7 @@ def test_lembar_per_slaid_nilai_dan_format(renstra: Renstra, tahun: int, kelurah
 
 
 def test_angka_dokumen_di_buku(renstra: Renstra) -> None:
-    ws = buka(susun_daftar(renstra, 2023))["pagu-tahun"]
+    ws = buka(susun_daftar(renstra, 2023))["2. Pagu per tahun"]
     baris = {ws.cell(i, 1).value: ws.cell(i, 2) for i in range(KEPALA + 1, ws.max_row + 1)}
     assert baris[2023].value == 12_919_408_803 and baris[2023].number_format == '"Rp "#,##0'
     assert ws.cell(KEPALA + 1, 1).number_format == "0"  # 2020, not 2.020
@@ -69,7 +70,7 @@ def test_tidak_ada_rumus(renstra: Renstra) -> None:
     data.loc[0, "program"] = jahat
     slaid = [dataclasses.replace(s, data=data) if s is pagu else s for s in slaid]
     wb = buka(slaid)
-    sel = wb["pagu-program"].cell(KEPALA + 1, 1)
+    sel = wb["3. Pagu per program"].cell(KEPALA + 1, 1)
     assert sel.value == jahat and sel.data_type == "s" and sel.quotePrefix is True
     for ws in wb.worksheets:
         for baris in ws.iter_rows():
@@ -81,7 +82,7 @@ def test_tidak_ada_rumus(renstra: Renstra) -> None:
 
 def test_pesan_di_lembar_tanpa_data(renstra: Renstra) -> None:
     slaid = susun_daftar(renstra, 2024, "Wonoasih")
-    ws = buka(slaid)["capaian"]
+    ws = buka(slaid)["5. Capaian"]
     s = next(x for x in slaid if x.kunci == "capaian")
     assert s.data.empty and ws["A3"].value == s.pesan and "bukan 0 %" in ws["A3"].value
     assert ws.max_row == KEPALA  # header, then nothing: no row of zeros
@@ -100,5 +101,10 @@ def test_nama_lembar_unik_dan_pendek(renstra: Renstra) -> None:
     panjang = [dataclasses.replace(dasar, kunci="pagu-per-tahun-kecamatan-wonoasih-2020-2024")] * 3
     nama = buku.nama_lembar([*panjang, dataclasses.replace(dasar, kunci="a/b:c")])
     assert all(len(n) <= 31 for n in nama) and len({n.lower() for n in nama}) == 4
-    assert nama[1].endswith("-2") and nama[3] == "a-b-c"
+    assert nama[0] == "1. pagu-per-tahun-kecamatan-won"  # a key without a short name, cut to 31
+    assert nama[3] == "4. a-b-c"  # characters Excel refuses are replaced
+    # Names equal after cutting get -2, -3 (only possible past 31 characters).
+    assert buku.nama_lembar([dataclasses.replace(dasar, kunci="x" * 40)] * 2 + [dasar]) == [
+        "1. " + "x" * 28, "2. " + "x" * 28, "3. Pagu per tahun",
+    ]  # fmt: skip
     assert buka([*panjang]).sheetnames == nama[:3]
