@@ -2,12 +2,16 @@
 
 Shared by every reader of workbooks (``loaders.xlsx`` for a whole Renstra, ``realisasi.validasi``
 for an upload), each with its own limits. openpyxl does not bound decompressed size, so the
-zip directory is read first; XML entity bombs are refused later by defusedxml.
+zip directory is read first. Any DTD or entity declaration (billion laughs, external entities)
+is refused by ``bagian_dtd`` before a parser sees it: Excel never writes one, and which XML
+parser openpyxl uses depends on what else is installed (defusedxml, or lxml without entity
+resolution once python-pptx brings lxml), so the guard must not depend on it.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 
@@ -20,6 +24,7 @@ BATAS_RASIO = 100  # per part, checked on parts larger than BATAS_RASIO_MULAI
 BATAS_RASIO_MULAI = 1024 * 1024
 BATAS_BAGIAN = 500  # parts in the archive
 
+_DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and any password-protected .xlsx
 _ZIP = b"PK\x03\x04"
 
@@ -84,3 +89,16 @@ def periksa_arsip(
         )
     if "[Content_Types].xml" not in nama_bagian or not any(n.startswith("xl/") for n in nama_bagian):
         raise RenstraError(f"berkas '{nama}' adalah arsip zip, tetapi bukan buku kerja Excel .xlsx")
+
+
+def bagian_dtd(data: bytes) -> str | None:
+    """The first XML part of the archive that declares a DOCTYPE or ENTITY, else None.
+
+    Call after ``periksa_arsip`` (sizes are bounded by then). A broken archive raises
+    zipfile/zlib errors for the caller to word.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for info in z.infolist():
+            if info.filename.lower().endswith((".xml", ".rels", ".vml")) and _DTD.search(z.read(info)):
+                return info.filename
+    return None

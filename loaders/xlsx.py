@@ -117,6 +117,15 @@ def baca_xlsx(sumber: Path | bytes, nama: str = "") -> tuple[str, dict[str, Any]
     nama = nama or (sumber.name if isinstance(sumber, Path) else "buku kerja")
     arsip.periksa_arsip(data, nama)
     try:
+        dtd = arsip.bagian_dtd(data)
+    except Exception:  # a broken part: worded by the workbook reader below
+        dtd = None
+    if dtd is not None:
+        raise RenstraError(
+            f"berkas '{nama}' ditolak: bagian '{dtd}' memuat deklarasi DOCTYPE/ENTITY XML (bom entitas XML?); "
+            "Excel tidak pernah menulisnya, simpan ulang dari Excel"
+        )
+    try:
         wb = load_workbook(io.BytesIO(data), data_only=False)
     except Exception as e:  # openpyxl raises many types for a broken workbook
         raise RenstraError(f"berkas '{nama}' tidak dapat dibaca sebagai buku kerja Excel: {type(e).__name__}") from None

@@ -62,7 +62,6 @@ BATAS_BAGIAN = 500  # parts in the archive
 BATAS_BARIS = 5000  # rows read from the data sheet
 BATAS_MASALAH = 100  # problems listed in the message (all are kept in .masalah)
 
-_DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _KUNCI = re.compile(r"^(?P<item>\S+)#(?P<ke>\d+)$")
 _NILAI = "B 'nilai'"  # the manifest's value column
 _TEKS_ANGKA = re.compile(r"^\s*(rp\.?)?\s*[-+]?[\d.,\s]+\s*%?\s*$", re.IGNORECASE)
@@ -153,16 +152,14 @@ def _peta_lembar(z: zipfile.ZipFile) -> dict[str, str]:
 def periksa_xml(data: bytes, nama: str) -> None:
     """Refuse any DTD or entity declaration (billion laughs, external entities) before parsing.
 
-    Excel never writes one. defusedxml, which openpyxl uses, refuses them too; this check
-    comes first only so the message can name the sheet.
+    Excel never writes one (``loaders.arsip.bagian_dtd``); the message names the sheet.
     """
     temuan: tuple[str, str | None] | None = None
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            for info in z.infolist():
-                if info.filename.lower().endswith((".xml", ".rels", ".vml")) and _DTD.search(z.read(info)):
-                    temuan = (info.filename, _peta_lembar(z).get(info.filename))
-                    break
+        bagian = arsip.bagian_dtd(data)
+        if bagian is not None:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                temuan = (bagian, _peta_lembar(z).get(bagian))
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError):
         raise _tolak(
             f"berkas '{nama}' rusak atau terpotong (arsip .xlsx tidak utuh); unduh/simpan ulang", nama
