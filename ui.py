@@ -400,8 +400,13 @@ def bagian_terbuka(bagian: Sequence[str]) -> str:
     a picker only above the section it drives. ``bagian`` in the order the panels declare them."""
     kunci = _kunci_tab(bagian)
     if st.session_state.get(kunci) not in bagian:
+        # The URL first (a shared link), else the tab last open on this page (the tab widget's own
+        # state is dropped while the user visits other pages), else the first.
         dari_url = st.query_params.get(KUNCI_BAGIAN)
-        st.session_state[kunci] = next((b for b in bagian if kunci_bagian(b) == dari_url), bagian[0])
+        simpanan = st.session_state.get(_bayangan(kunci))
+        st.session_state[kunci] = next(
+            (b for b in bagian if kunci_bagian(b) == dari_url), simpanan if simpanan in bagian else bagian[0]
+        )
     return str(st.session_state[kunci])
 
 
@@ -414,8 +419,15 @@ def _tab_bagian(bagian: Sequence[str]) -> tuple[str, Any]:
     bagian_terbuka(bagian)
     tab = st.tabs(list(bagian), key=_kunci_tab(bagian), on_change="rerun")
     terbuka = next((i for i, t in enumerate(tab) if t.open), 0)
+    st.session_state[_bayangan(_kunci_tab(bagian))] = bagian[terbuka]
     _tulis_url(KUNCI_BAGIAN, kunci_bagian(bagian[terbuka]), kunci_bagian(bagian[0]))
     return bagian[terbuka], tab[terbuka]
+
+
+def tanpa_bagian() -> None:
+    """Drop a ``?bagian=`` left by another page (a page without sections, or before its panels)."""
+    if KUNCI_BAGIAN in st.query_params:
+        del st.query_params[KUNCI_BAGIAN]
 
 
 def tampilkan(panel: Sequence[Panel]) -> None:
@@ -429,8 +441,7 @@ def tampilkan(panel: Sequence[Panel]) -> None:
             if not p.bagian:
                 _panel(p, besar=False)
         if not bagian:
-            if KUNCI_BAGIAN in st.query_params:
-                del st.query_params[KUNCI_BAGIAN]
+            tanpa_bagian()
             return
         terbuka, wadah = _tab_bagian(bagian)
         with wadah:

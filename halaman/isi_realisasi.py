@@ -22,6 +22,7 @@ KUNCI_PUTARAN = "unggahan_ke"  # bumped after a save, so the uploader starts emp
 
 r = state.renstra()
 ui.judul("Isi Realisasi")
+ui.tanpa_bagian()  # a page without tabs: a ?bagian= from another page does not belong in its URL
 ui.pengantar(
     "Realisasi tahun 2021-2024 belum ada di dokumen. Petugas kecamatan dan lurah melaporkannya di sini "
     "dengan templat Excel: unduh templat tahun yang dipilih, isi kolom kuning (Realisasi dan Realisasi (Rp)), "

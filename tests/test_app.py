@@ -170,3 +170,19 @@ def test_bagian_halaman_lain_tidak_terbawa() -> None:
     assert not at.exception
     assert "bagian" not in at.query_params
     assert id_grafik(at) == ["riwayat-indikator"]
+
+
+def test_tab_terakhir_diingat_saat_kembali_ke_halaman() -> None:
+    """Like the filters, the open tab survives a visit to another page (the URL has none by then)."""
+    at = buka("halaman/anggaran.py", bagian="rincian-sub-kegiatan")
+    assert id_grafik(at) == ["rincian-pagu"]
+    at.switch_page("halaman/ringkasan.py").run()
+    assert "bagian" not in at.query_params  # Ringkasan has no such tab
+    at.switch_page("halaman/anggaran.py").run()
+    assert id_grafik(at) == ["rincian-pagu"]
+    assert at.query_params["bagian"] == "rincian-sub-kegiatan"
+
+
+def test_halaman_tanpa_tab_membuang_bagian_dari_url() -> None:
+    at = buka("halaman/isi_realisasi.py", bagian="rincian-sub-kegiatan")  # logged out: no panels at all
+    assert "bagian" not in at.query_params

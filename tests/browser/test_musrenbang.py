@@ -10,7 +10,7 @@ import openpyxl
 from playwright.sync_api import Page, expect
 from pptx import Presentation
 
-from tests.browser.helpers import assert_no_exception, wait_for_app
+from tests.browser.helpers import assert_no_exception, wait_for_app, wait_for_charts
 
 # Kelurahan Pakistaji's own T-C.27 rows per year 2020-2024 (the pack's pagu-per-year chart).
 PAGU_PAKISTAJI = [2_044_617_000, 666_000_000, 380_055_000, 320_374_395, 342_935_150]
@@ -40,3 +40,13 @@ def test_siapkan_dan_unduh_bahan_kelurahan(streamlit_server: str, page: Page) ->
     assert unduhan.value.suggested_filename == "bahan-musrenbang-2024-kelurahan-pakistaji.xlsx"
     wb = openpyxl.load_workbook(io.BytesIO(Path(unduhan.value.path()).read_bytes()))
     assert len(wb.sheetnames) == 9  # one sheet per slide of a kelurahan pack
+
+
+def test_slaid_grafik_tergambar(streamlit_server: str, page: Page) -> None:
+    page.goto(
+        f"{streamlit_server}/musrenbang?bagian=9-pangsa-kelurahan&kelurahan=Pakistaji", wait_until="domcontentloaded"
+    )
+    wait_for_app(page)
+    assert wait_for_charts(page) == 1
+    expect(page.get_by_text("Rp 342,9 jt (16,39 %)")).to_be_visible()  # the doughnut's label, as in the deck
+    assert_no_exception(page)
