@@ -90,9 +90,10 @@ def pilih(
     ``opsi`` is a list of values or a mapping value -> label; ``bawaan`` (default: the first
     option) is left out of the URL. A value in the URL that is not an option is ignored.
     ``tampil=False``: the current choice without drawing the box (its section is closed).
-    ``jenis``: ``"daftar"`` a dropdown (long lists), ``"radio"`` a list and ``"tombol"`` a row of
-    buttons: one click for a handful of options, and the browser draws either in a fraction of
-    a dropdown's time (bench/halaman.py: about 0,05-0,1 of the minimal page per dropdown).
+    ``jenis``: ``"daftar"`` a dropdown (long lists), ``"radio"`` a list, ``"tombol"`` a row of
+    buttons and ``"pil"`` wrapping pills (ten or so longer labels): one click, and the browser
+    draws these in a fraction of a dropdown's time (bench/halaman.py: about 0,05-0,1 of the
+    minimal page per dropdown).
     """
     label_opsi = dict(opsi) if isinstance(opsi, Mapping) else {v: str(v) for v in opsi}
     nilai_opsi = list(label_opsi)
@@ -105,6 +106,8 @@ def pilih(
     with wadah if wadah is not None else st.container():
         if jenis == "radio":
             nilai = st.radio(label, nilai_opsi, format_func=label_opsi.__getitem__, key=kunci, **kwargs)
+        elif jenis == "pil":
+            nilai = st.pills(label, nilai_opsi, format_func=label_opsi.__getitem__, key=kunci, required=True, **kwargs)
         elif jenis == "tombol":
             nilai = st.segmented_control(
                 label, nilai_opsi, format_func=label_opsi.__getitem__, key=kunci, required=True, **kwargs

@@ -47,6 +47,7 @@ indikator = ui.pilih(
     bawaan=opsi[bawaan] if opsi else None,
     wadah=wadah,
     tampil=ui.presentasi() or ui.bagian_terbuka(BAGIAN) == PER_INDIKATOR,
+    jenis="pil",
 )
 
 arah = f" ({grafik_kinerja.MAKIN_RENDAH})" if kinerja.lebih_rendah(polaritas.get(indikator)) else ""

@@ -25,7 +25,7 @@ def _teks_tabel(at: AppTest) -> str:
 
 def test_bawaan_ikm_dan_tahun_2024_tanpa_realisasi() -> None:
     at = appkit.buka(HALAMAN)
-    assert at.selectbox(key="indikator").value == IKM
+    assert at.pills(key="indikator").value == IKM
     riwayat = _jejak(appkit.gambar_berjudul(at, "riwayat-indikator"))
     # T-C.23 IKM realisasi 2016-2020, then T-C.25 targets 2021-2024 without realisasi (gaps, not 0)
     assert riwayat["Realisasi"]["y"] == [83.5, 86.64, 94.12, 84.5, 94.06, None, None, None, None]
@@ -67,7 +67,7 @@ def test_tahun_mengubah_grafik() -> None:
 
 def test_pemilih_indikator_mengubah_grafik() -> None:
     at = appkit.buka(HALAMAN, tahun="2020")
-    at.selectbox(key="indikator").select(KELOMPOK).run()
+    at.pills(key="indikator").set_value(KELOMPOK).run()
     assert not at.exception
     riwayat = _jejak(appkit.gambar_berjudul(at, "riwayat-indikator"))
     # T-C.23: target 2020 20 %, realisasi 18,99 %; 2016-2019 target 0 (off the lines, grey markers)
@@ -80,7 +80,7 @@ def test_pemilih_indikator_mengubah_grafik() -> None:
 
 def test_url_indikator_mereproduksi_tampilan() -> None:
     at = appkit.buka(HALAMAN, indikator="Kelompok Masyarakat Binaan")
-    assert at.selectbox(key="indikator").value == "Kelompok Masyarakat Binaan"
+    assert at.pills(key="indikator").value == "Kelompok Masyarakat Binaan"
     riwayat = _jejak(appkit.gambar_berjudul(at, "riwayat-indikator"))
     assert riwayat["Target"]["y"] == [53, 53, 53, 54, 54]
     assert "2019*" in appkit.gambar_berjudul(at, "riwayat-indikator")["layout"]["xaxis"]["ticktext"]
@@ -111,24 +111,24 @@ def test_pemilih_indikator_hanya_di_bagiannya() -> None:
     # and the chosen indicator is kept (and stays in the URL) while it is hidden.
     at = appkit.buka(HALAMAN, indikator="Kelompok Masyarakat Binaan")
     assert [t.label for t in at.tabs] == BAGIAN
-    assert at.selectbox(key="indikator").value == "Kelompok Masyarakat Binaan"
+    assert at.pills(key="indikator").value == "Kelompok Masyarakat Binaan"
     appkit.buka_bagian(at, "Predikat")
-    assert not [s for s in at.selectbox if s.key == "indikator"]
+    assert not [s for s in at.pills if s.key == "indikator"]
     assert at.query_params["indikator"] == "Kelompok Masyarakat Binaan"
     assert appkit.id_grafik(at) == ["predikat-per-tahun"]
     appkit.buka_bagian(at, "Per indikator")
-    assert at.selectbox(key="indikator").value == "Kelompok Masyarakat Binaan"
+    assert at.pills(key="indikator").value == "Kelompok Masyarakat Binaan"
     assert "bagian" not in at.query_params
     # A link to another tab opens without the picker.
     at = appkit.buka(HALAMAN, bagian="target-iku")
-    assert not [s for s in at.selectbox if s.key == "indikator"]
+    assert not [s for s in at.pills if s.key == "indikator"]
 
 
 def test_pemilih_indikator_di_mode_presentasi() -> None:
     # Every slide is reachable in presentation mode, so the picker is there (folded), whatever the slide.
     for slide in ("1", "4"):
         at = appkit.buka(HALAMAN, mode="presentasi", slide=slide, indikator="Kelompok Masyarakat Binaan")
-        assert at.selectbox(key="indikator").value == "Kelompok Masyarakat Binaan"
+        assert at.pills(key="indikator").value == "Kelompok Masyarakat Binaan"
     assert appkit.id_grafik(at) == ["predikat-per-tahun"]
     at = appkit.buka(HALAMAN, mode="presentasi", indikator="Kelompok Masyarakat Binaan")
     riwayat = _jejak(appkit.gambar_berjudul(at, "riwayat-indikator"))
