@@ -75,6 +75,15 @@ def _tulis_url(kunci: str, nilai: Any, bawaan: Any) -> None:
         st.query_params[kunci] = str(nilai)
 
 
+# Widget per ``pilih(jenis=...)``, with what it needs to always hold one value.
+_WIDGET: dict[str, tuple[Callable[..., Any], dict[str, Any]]] = {
+    "daftar": (st.selectbox, {}),
+    "radio": (st.radio, {}),
+    "tombol": (st.segmented_control, {"required": True}),
+    "pil": (st.pills, {"required": True}),
+}
+
+
 def pilih(
     label: str,
     opsi: Mapping[Any, str] | Sequence[Any],
@@ -85,7 +94,7 @@ def pilih(
     jenis: str = "daftar",
     **kwargs: Any,
 ) -> Any:
-    """A selectbox whose value lives in the URL as ``?<kunci>=<value>`` (value, not label).
+    """A one-choice widget whose value lives in the URL as ``?<kunci>=<value>`` (value, not label).
 
     ``opsi`` is a list of values or a mapping value -> label; ``bawaan`` (default: the first
     option) is left out of the URL. A value in the URL that is not an option is ignored.
@@ -103,17 +112,9 @@ def pilih(
     _awal(kunci, nilai_opsi, bawaan)
     if not tampil:
         return st.session_state[kunci]
+    widget, lain = _WIDGET[jenis]
     with wadah if wadah is not None else st.container():
-        if jenis == "radio":
-            nilai = st.radio(label, nilai_opsi, format_func=label_opsi.__getitem__, key=kunci, **kwargs)
-        elif jenis == "pil":
-            nilai = st.pills(label, nilai_opsi, format_func=label_opsi.__getitem__, key=kunci, required=True, **kwargs)
-        elif jenis == "tombol":
-            nilai = st.segmented_control(
-                label, nilai_opsi, format_func=label_opsi.__getitem__, key=kunci, required=True, **kwargs
-            )
-        else:
-            nilai = st.selectbox(label, nilai_opsi, format_func=label_opsi.__getitem__, key=kunci, **kwargs)
+        nilai = widget(label, nilai_opsi, format_func=label_opsi.__getitem__, key=kunci, **lain, **kwargs)
     _tulis_url(kunci, nilai, bawaan)
     return nilai
 
@@ -152,21 +153,21 @@ def pilih_mode(wadah: Any) -> bool:
 # --- shared filters ---------------------------------------------------------------------------
 
 
-def filter_tahun(wadah: Any, pilihan: Sequence[int], tampil: bool = True) -> int:
+def filter_tahun(wadah: Any, pilihan: Sequence[int]) -> int:
     """Year filter (``?tahun=2022``); the latest plan year by default."""
-    return pilih("Tahun", list(pilihan), KUNCI_TAHUN, bawaan=pilihan[-1], wadah=wadah, tampil=tampil, jenis="tombol")
+    return pilih("Tahun", list(pilihan), KUNCI_TAHUN, bawaan=pilihan[-1], wadah=wadah, jenis="tombol")
 
 
-def filter_program(wadah: Any, label: Mapping[str, str], tampil: bool = True) -> str:
+def filter_program(wadah: Any, label: Mapping[str, str]) -> str:
     """Program filter (``?program=7.01.03``); ``SEMUA`` for every program."""
     opsi = {SEMUA: "Semua program", **label}
-    return pilih("Program", opsi, KUNCI_PROGRAM, wadah=wadah, tampil=tampil, jenis="radio")
+    return pilih("Program", opsi, KUNCI_PROGRAM, wadah=wadah, jenis="radio")
 
 
-def filter_kelurahan(wadah: Any, kelurahan: Sequence[str], tampil: bool = True) -> str:
+def filter_kelurahan(wadah: Any, kelurahan: Sequence[str]) -> str:
     """Kelurahan filter (``?kelurahan=Pakistaji``); ``SEMUA`` for the whole kecamatan."""
     opsi = {SEMUA: "Seluruh kecamatan", **{k: k for k in kelurahan}}
-    return pilih("Kelurahan", opsi, KUNCI_KELURAHAN, wadah=wadah, tampil=tampil, jenis="radio")
+    return pilih("Kelurahan", opsi, KUNCI_KELURAHAN, wadah=wadah, jenis="radio")
 
 
 def nilai_filter(kunci: str, bawaan: Any = None) -> Any:
@@ -436,7 +437,7 @@ def tanpa_bagian() -> None:
 def tampilkan(panel: Sequence[Panel]) -> None:
     """Panels in order; panels with a ``bagian`` grouped in tabs, only the open tab drawn.
 
-    In presentation mode every panel is a slide, in order, chosen by ``?slide=`` with a pager.
+    In presentation mode every panel is a slide, in tab order, chosen by ``?slide=`` with a pager.
     """
     bagian = list(dict.fromkeys(p.bagian for p in panel if p.bagian))
     if not presentasi():

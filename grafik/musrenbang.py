@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from grafik import gaya
-from musrenbang.isi import Grafik, Slaid, kategori_grafik, label_titik, nilai_seri, titik_rincian
+from musrenbang.isi import Slaid, kategori_grafik, label_titik, nilai_seri, titik_rincian
 
 _JUDUL_SUMBU = {"rupiah": "Rp (M = miliar)", "persen": "Persen", "angka": "Jumlah"}
 
@@ -103,4 +103,4 @@ def pembuat(s: Slaid) -> Callable[[pd.DataFrame], go.Figure]:
     return gambar
 
 
-__all__ = ["Grafik", "pembuat", "slaid"]
+__all__ = ["pembuat", "slaid"]
