@@ -3,24 +3,26 @@
 Each sheet carries the form's two header rows with merged cells (a group heading
 such as "Anggaran pada Tahun ke-" spans its year columns), the numbered column row,
 then the data as text exactly as printed. A sheet named ``manifest`` carries the
-manifest. Reading checks the file before parsing it: size, that it is a zip, the
-decompressed size and ratio (zip bombs); XML entity bombs are refused by defusedxml,
-which openpyxl uses when it is installed.
+manifest. Reading goes through the same checks as a realisasi upload (``loaders.arsip``:
+sizes, lying zip headers, DTD/ENTITY in any part and encoding, macros and other content;
+``loaders.buku_kerja``: cells read without openpyxl, formulas refused) with a workbook's
+larger limits; a sheet the manifest does not name is refused.
 """
 
 from __future__ import annotations
 
-import io
 import re
 import tomllib
 from pathlib import Path
 from typing import IO, Any
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import from_excel
 
-from loaders import arsip
+from loaders import arsip, buku_kerja
+from loaders.buku_kerja import Buku, Lembar
 from loaders.errors import RenstraError
 from loaders.forms import FORMULIR, Formulir
 from loaders.mentah import TabelMentah, dari_baris
@@ -91,49 +93,61 @@ def tulis_xlsx(manifest_teks: str, tabel: dict[str, TabelMentah], tujuan: Path |
     wb.save(tujuan)
 
 
-def _nilai_sel(ws: Any, sel: Any, tabel: str) -> Any:
-    v = sel.value
-    if v is None:
+BATAS = arsip.Batas(berkas=20 * arsip.MB, isi=60 * arsip.MB, bagian=500)
+BATAS_SEL = 200_000  # per sheet; the bundled Renstra's largest sheet has about 4.000
+BATAS_BARIS, BATAS_KOLOM = 5000, 200
+
+
+def _nilai_sel(w: Lembar, r: int, c: int, tabel: str) -> Any:
+    """A cell as the raw table wants it: text or number as stored; a formula is refused."""
+    s = w[(r, c)]
+    if s.nilai is None:
         return ""
-    if isinstance(v, str) and sel.data_type == "f":
+    if s.rumus:
         raise RenstraError(
-            f"sel berisi rumus '{v[:40]}'; tulis nilainya, bukan rumus",
-            tabel=f"{tabel} (lembar '{ws.title}')",
-            baris=sel.row,
-            kolom=sel.column_letter,
+            f"sel berisi rumus '{str(s.nilai)[:40]}'; tulis nilainya, bukan rumus",
+            tabel=f"{tabel} (lembar '{w.nama}')",
+            baris=r,
+            kolom=get_column_letter(c),
         )
-    if isinstance(v, bool) or not isinstance(v, (str, int, float)):
-        return str(v)
-    return v
+    if s.jenis == "b":
+        return "TRUE" if s.nilai else "FALSE"
+    if s.jenis == "d" and isinstance(s.nilai, int | float):
+        try:
+            return str(from_excel(s.nilai))
+        except (ValueError, OverflowError, TypeError):
+            return str(s.nilai)
+    return s.nilai
 
 
 def _normal(teks: Any) -> str:
     return re.sub(r"\s+", " ", str(teks or "")).strip().lower()
 
 
+def _buka(data: bytes, nama: str) -> Buku:
+    """The archive and cell checks shared with the realisasi upload (``loaders.arsip``, ``loaders.buku_kerja``)."""
+    try:
+        a = arsip.buka(data, nama, BATAS)
+    except arsip.DTDError as e:
+        raise RenstraError(e.pesan, tabel=f"lembar '{e.lembar}'" if e.lembar else None) from None
+    masalah = arsip.periksa_isi(a, arsip.nama_lembar(a))
+    if masalah:
+        raise RenstraError(
+            "; ".join((f"lembar '{w}': " if w else "") + pesan for pesan, w in masalah[:10])
+            + (f"; dan {len(masalah) - 10} lagi" if len(masalah) > 10 else "")
+        )
+    return buku_kerja.baca(a, batas_sel=BATAS_SEL)
+
+
 def baca_xlsx(sumber: Path | bytes, nama: str = "") -> tuple[str, dict[str, Any], dict[str, TabelMentah]]:
     """Read a workbook written by :func:`tulis_xlsx` (or filled in by hand in that layout)."""
     data = sumber.read_bytes() if isinstance(sumber, Path) else sumber
     nama = nama or (sumber.name if isinstance(sumber, Path) else "buku kerja")
-    arsip.periksa_arsip(data, nama)
-    try:
-        dtd = arsip.bagian_dtd(data)
-    except Exception:  # a broken part: worded by the workbook reader below
-        dtd = None
-    if dtd is not None:
-        raise RenstraError(
-            f"berkas '{nama}' ditolak: bagian '{dtd}' memuat deklarasi DOCTYPE/ENTITY XML (bom entitas XML?); "
-            "Excel tidak pernah menulisnya, simpan ulang dari Excel"
-        )
-    try:
-        wb = load_workbook(io.BytesIO(data), data_only=False)
-    except Exception as e:  # openpyxl raises many types for a broken workbook
-        raise RenstraError(f"berkas '{nama}' tidak dapat dibaca sebagai buku kerja Excel: {type(e).__name__}") from None
-    if LEMBAR_MANIFEST not in wb.sheetnames:
+    buku = _buka(data, nama)
+    if LEMBAR_MANIFEST not in buku:
         raise RenstraError(f"buku kerja '{nama}' tidak punya lembar '{LEMBAR_MANIFEST}'")
-    baris_manifest = [
-        "" if r[0] is None else str(r[0]) for r in wb[LEMBAR_MANIFEST].iter_rows(max_col=1, values_only=True)
-    ]
+    wm = buku[LEMBAR_MANIFEST]
+    baris_manifest = [_teks_manifest(wm, r) for r in range(1, wm.max_baris + 1)]
     manifest_teks = "\n".join(baris_manifest) + "\n"
     try:
         manifest = tomllib.loads(manifest_teks)
@@ -146,48 +160,60 @@ def baca_xlsx(sumber: Path | bytes, nama: str = "") -> tuple[str, dict[str, Any]
         formulir = FORMULIR.get(str(meta.get("formulir")))
         if formulir is None:
             raise RenstraError(f"formulir '{meta.get('formulir')}' tidak dikenal", tabel=label)
-        if tid[:31] not in wb.sheetnames:
+        if tid[:31] not in buku:
             raise RenstraError(f"lembar '{tid[:31]}' tidak ada di buku kerja '{nama}'", tabel=label)
-        ws = wb[tid[:31]]
-        tabel[tid] = _baca_lembar(ws, tid, formulir, meta, label)
+        tabel[tid] = _baca_lembar(buku[tid[:31]], tid, formulir, meta, label)
+    dikenal = {t[:31] for t in tabel} | {LEMBAR_MANIFEST}
+    asing = [n for n in buku.sheetnames if n not in dikenal]
+    if asing:
+        raise RenstraError(
+            f"buku kerja '{nama}' memuat lembar yang tidak disebut di manifest: "
+            + ", ".join(f"'{arsip.teks_bagian(n)}'" for n in asing)
+            + "; hapus lembar itu atau daftarkan tabelnya di manifest"
+        )
     return manifest_teks, manifest, tabel
 
 
-def _baca_lembar(ws: Any, tid: str, formulir: Formulir, meta: dict[str, Any], label: str) -> TabelMentah:
+def _teks_manifest(w: Lembar, r: int) -> str:
+    s = w[(r, 1)]
+    if s.rumus:
+        raise RenstraError("sel berisi rumus; tulis teksnya", tabel=f"lembar '{LEMBAR_MANIFEST}'", baris=r, kolom="A")
+    return "" if s.nilai is None else str(s.nilai)
+
+
+def _baca_lembar(w: Lembar, tid: str, formulir: Formulir, meta: dict[str, Any], label: str) -> TabelMentah:
     n = len(formulir.kolom)
-    if ws.max_row > 5000 or ws.max_column > 200:
-        raise RenstraError(f"lembar terlalu besar ({ws.max_row} baris, {ws.max_column} kolom)", tabel=label)
-    header = [[ws.cell(row=r, column=j).value for j in range(1, n + 1)] for r in (1, 2)]
-    for rng in ws.merged_cells.ranges:
-        if rng.min_row <= 2:
-            v = ws.cell(row=rng.min_row, column=rng.min_col).value
-            for r in range(rng.min_row, min(rng.max_row, 2) + 1):
-                for j in range(rng.min_col, min(rng.max_col, n) + 1):
+    if w.max_baris > BATAS_BARIS or w.max_kolom > BATAS_KOLOM:
+        raise RenstraError(f"lembar terlalu besar ({w.max_baris} baris, {w.max_kolom} kolom)", tabel=label)
+    header = [[w[(r, j)].nilai for j in range(1, n + 1)] for r in (1, 2)]
+    for r1, c1, r2, c2 in w.gabungan:
+        if r1 <= 2:
+            v = w[(r1, c1)].nilai
+            for r in range(r1, min(r2, 2) + 1):
+                for j in range(c1, min(c2, n) + 1):
                     header[r - 1][j - 1] = v
-    lokasi = f"{label} (lembar '{ws.title}')"
-    if not any(header[0]) and ws.max_row <= 1:
+    lokasi = f"{label} (lembar '{w.nama}')"
+    if not any(header[0]) and w.max_baris <= 1:
         raise RenstraError("lembar kosong", tabel=lokasi, baris=1)
     for j, k in enumerate(formulir.kolom, start=1):
         atas, bawah = (k.grup, k.label) if k.grup else (k.label, k.label)
         for r, harap in ((1, atas), (2, bawah)):
             if _normal(header[r - 1][j - 1]) != _normal(harap):
                 raise RenstraError(
-                    f"judul kolom '{header[r - 1][j - 1] or ''}' tidak sesuai formulir {formulir.kode}, "
+                    f"judul kolom '{str(header[r - 1][j - 1] or '')[:60]}' tidak sesuai formulir {formulir.kode}, "
                     f"seharusnya '{harap}' (kolom bergeser atau hilang?)",
                     tabel=lokasi,
                     baris=r,
                     kolom=get_column_letter(j),
                 )
-    extra = ws.cell(row=2, column=n + 1).value or ws.cell(row=1, column=n + 1).value
+    extra = w[(2, n + 1)].nilai or w[(1, n + 1)].nilai
     if extra:
         raise RenstraError(
-            f"ada kolom tambahan '{extra}' yang bukan bagian formulir {formulir.kode}",
+            f"ada kolom tambahan '{str(extra)[:60]}' yang bukan bagian formulir {formulir.kode}",
             tabel=lokasi,
             baris=1,
             kolom=get_column_letter(n + 1),
         )
-    baris = [
-        [_nilai_sel(ws, c, label) for c in row]
-        for row in ws.iter_rows(min_row=3, max_row=max(ws.max_row, 3), max_col=max(n, ws.max_column))
-    ]
-    return dari_baris(tid, formulir, meta, f"lembar '{ws.title}'", baris, baris_header=2, huruf_kolom=True)
+    lebar = max(n, w.max_kolom)
+    baris = [[_nilai_sel(w, r, c, label) for c in range(1, lebar + 1)] for r in range(3, max(w.max_baris, 3) + 1)]
+    return dari_baris(tid, formulir, meta, f"lembar '{w.nama}'", baris, baris_header=2, huruf_kolom=True)

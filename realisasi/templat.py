@@ -26,7 +26,7 @@ from loaders.errors import RenstraError
 from loaders.renstra import Renstra
 
 JENIS_TEMPLAT = "realisasi-tc27"
-VERSI_TEMPLAT = 1
+VERSI_TEMPLAT = 2  # 2: row keys carry the year; every prefilled cell is checked on upload
 LEMBAR_DATA = "Realisasi"
 LEMBAR_MANIFEST = "manifest"
 BARIS_JUDUL_KOLOM = 3
@@ -59,6 +59,12 @@ KOLOM = (
 JUDUL_KOLOM = {k: judul for k, judul, _ in KOLOM}
 NOMOR_KOLOM = {k: j for j, (k, _, _) in enumerate(KOLOM, start=1)}
 
+PETUNJUK = (
+    "Isi hanya sel kuning. Realisasi: capaian indikator dalam satuannya (persen: 95,5 berarti 95,5 %). "
+    "Realisasi (Rp): Rupiah yang dibelanjakan, hanya pada baris yang memuat pagu. "
+    "Ketik angka di sel angka, tanpa titik ribuan; kosongkan bila belum dilaporkan (kosong bukan 0)."
+)
+
 _ISIAN = PatternFill("solid", fgColor="FFF2CC")  # editable: light yellow
 _TERKUNCI = PatternFill("solid", fgColor="E7E6E6")  # not editable here: grey
 _KEPALA = PatternFill("solid", fgColor="DDEBF7")
@@ -73,9 +79,13 @@ class Batas:
     realisasi_rp: int | None  # None: this row carries no pagu, Rupiah is not asked here
 
 
-def kunci_baris(item_id: str, indikator_ke: int) -> str:
-    """The text key of one T-C.27 indicator row, as written in the template's key column."""
-    return f"{item_id}#{int(indikator_ke)}"
+def kunci_baris(item_id: str, indikator_ke: int, tahun: int) -> str:
+    """The text key of one T-C.27 indicator row of one year, as written in the template's key column.
+
+    The year is part of the key: the 2022-2024 block of T-C.27 prints one row per item for three
+    years, so its item ids alone do not say which year a filled template is for.
+    """
+    return f"{int(tahun)}/{item_id}#{int(indikator_ke)}"
 
 
 def id_renstra(r: Renstra) -> str:
@@ -185,19 +195,84 @@ def _validasi_rupiah(maks: int, pagu: Any) -> DataValidation:
     )
 
 
+@dataclass(frozen=True)
+class IsiTemplat:
+    """What a template is made with, cell by cell, for one year and scope.
+
+    Shared by :func:`buat_templat` (which writes it) and the upload check (which requires every
+    prefilled cell to be exactly this): ``data`` and ``manifest`` map (row, column) to the value
+    written; ``isian`` are the cells a user may fill; ``baris_kunci`` maps a row key to its row.
+    """
+
+    tahun: int
+    kelurahan: str | None
+    baris: pd.DataFrame
+    data: dict[tuple[int, int], Any]
+    manifest: dict[tuple[int, int], Any]
+    isian: frozenset[tuple[int, int]]
+    baris_kunci: dict[str, int]
+
+
+def isi_templat(r: Renstra, tahun: int, kelurahan: str | None = None) -> IsiTemplat:
+    """The template's prefilled values for ``tahun`` (all rows, or only ``kelurahan``'s)."""
+    rows = baris_templat(r, tahun, kelurahan)
+    terbesar = pagu_terbesar(r.rencana[r.rencana["tahun"] == int(tahun)])
+    data: dict[tuple[int, int], Any] = {}
+    pd_nama = str(r.manifest.get("renstra", {}).get("perangkat_daerah") or r.wilayah.kecamatan)
+    wilayah = f" — Kelurahan {kelurahan}" if kelurahan else ""
+    data[(1, 1)] = f"Realisasi T-C.27 Tahun {int(tahun)}: {pd_nama}{wilayah}"
+    data[(2, 1)] = PETUNJUK
+    for j, (_, judul, _) in enumerate(KOLOM, start=1):
+        data[(BARIS_JUDUL_KOLOM, j)] = judul
+    isian: set[tuple[int, int]] = set()
+    baris_kunci: dict[str, int] = {}
+    for i, (_, b) in enumerate(rows.iterrows()):
+        n = BARIS_AWAL + i
+        k = kunci_baris(b["item_id"], b["indikator_ke"], tahun)
+        baris_kunci[k] = n
+        for kolom, v in _nilai_baris(b, k).items():
+            if not (v is None or (not isinstance(v, str) and pd.isna(v)) or v == ""):
+                data[(n, NOMOR_KOLOM[kolom])] = v
+        isian.add((n, NOMOR_KOLOM["realisasi"]))
+        if batas_baris(b, terbesar).realisasi_rp is not None:
+            isian.add((n, NOMOR_KOLOM["realisasi_rp"]))
+    manifest = _isi_manifest(r, int(tahun), kelurahan, rows)
+    return IsiTemplat(int(tahun), kelurahan, rows, data, manifest, frozenset(isian), baris_kunci)
+
+
+def _nilai_baris(b: Any, kunci: str) -> dict[str, Any]:
+    nilai = {
+        "kode": b["kode"],
+        "nama": b["nama"],
+        "kelurahan": b["kelurahan"],
+        "indikator": b["indikator"],
+        "satuan": b["satuan"],
+        "target": b["target_teks"],
+        "pagu": b["pagu"],
+        "kunci": kunci,
+    }
+    if pd.isna(b["pagu"]) and b["pagu_status"] == "tidak_terbaca":
+        nilai["pagu"] = f"{b['pagu_teks']} (tidak terbaca)"
+    elif not pd.isna(b["pagu"]):
+        nilai["pagu"] = int(b["pagu"])
+    return nilai
+
+
 def buat_templat(r: Renstra, tahun: int, kelurahan: str | None = None) -> bytes:
     """The template for ``tahun`` (all rows, or only ``kelurahan``'s) as .xlsx bytes."""
-    rows = baris_templat(r, tahun, kelurahan)
+    isi = isi_templat(r, tahun, kelurahan)
     terbesar = pagu_terbesar(r.rencana[r.rencana["tahun"] == int(tahun)])
     wb = Workbook()
     ws = wb.active
     ws.title = LEMBAR_DATA
-    _tulis_kepala(ws, r, int(tahun), kelurahan)
+    for (n, j), v in isi.data.items():
+        tulis_sel(ws, n, j, v)
+    _gaya_kepala(ws)
 
     validasi: dict[tuple[Any, ...], DataValidation] = {}
-    for i, (_, b) in enumerate(rows.iterrows()):
+    for i, (_, b) in enumerate(isi.baris.iterrows()):
         n = BARIS_AWAL + i
-        _tulis_baris(ws, n, b)
+        _gaya_baris(ws, n, b)
         batas = batas_baris(b, terbesar)
         kunci_dv = ("realisasi", str(b["satuan"] or "").strip(), batas.realisasi)
         if kunci_dv not in validasi:
@@ -226,7 +301,7 @@ def buat_templat(r: Renstra, tahun: int, kelurahan: str | None = None) -> bytes:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{BARIS_JUDUL_KOLOM}:{BARIS_JUDUL_KOLOM}"
 
-    _tulis_manifest(wb, r, int(tahun), kelurahan, rows)
+    _tulis_manifest(wb, isi.manifest)
     wb.security = WorkbookProtection(lockStructure=True)  # no renaming, adding or unhiding sheets
     keluaran = io.BytesIO()
     wb.save(keluaran)
@@ -238,43 +313,21 @@ def _buka(sel: Any) -> None:
     sel.fill = _ISIAN
 
 
-def _tulis_kepala(ws: Any, r: Renstra, tahun: int, kelurahan: str | None) -> None:
-    pd_nama = str(r.manifest.get("renstra", {}).get("perangkat_daerah") or r.wilayah.kecamatan)
-    wilayah = f" — Kelurahan {kelurahan}" if kelurahan else ""
-    tulis_sel(ws, 1, 1, f"Realisasi T-C.27 Tahun {tahun}: {pd_nama}{wilayah}").font = Font(bold=True, size=13)
-    tulis_sel(
-        ws,
-        2,
-        1,
-        "Isi hanya sel kuning. Realisasi: capaian indikator dalam satuannya (persen: 95,5 berarti 95,5 %). "
-        "Realisasi (Rp): Rupiah yang dibelanjakan, hanya pada baris yang memuat pagu. "
-        "Ketik angka di sel angka, tanpa titik ribuan; kosongkan bila belum dilaporkan (kosong bukan 0).",
-    ).font = Font(italic=True, color="555555")
+def _gaya_kepala(ws: Any) -> None:
+    ws.cell(row=1, column=1).font = Font(bold=True, size=13)
+    ws.cell(row=2, column=1).font = Font(italic=True, color="555555")
     tebal = Font(bold=True)
     tengah = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for j, (_, judul, lebar) in enumerate(KOLOM, start=1):
-        sel = tulis_sel(ws, BARIS_JUDUL_KOLOM, j, judul)
+    for j, (_, _, lebar) in enumerate(KOLOM, start=1):
+        sel = ws.cell(row=BARIS_JUDUL_KOLOM, column=j)
         sel.font, sel.fill, sel.alignment = tebal, _KEPALA, tengah
         ws.column_dimensions[get_column_letter(j)].width = lebar
 
 
-def _tulis_baris(ws: Any, n: int, b: Any) -> None:
+def _gaya_baris(ws: Any, n: int, b: Any) -> None:
     atas = Alignment(vertical="top", wrap_text=True)
-    nilai = {
-        "kode": b["kode"],
-        "nama": b["nama"],
-        "kelurahan": b["kelurahan"],
-        "indikator": b["indikator"],
-        "satuan": b["satuan"],
-        "target": b["target_teks"],
-        "pagu": b["pagu"],
-        "kunci": kunci_baris(b["item_id"], b["indikator_ke"]),
-    }
-    if pd.isna(b["pagu"]) and b["pagu_status"] == "tidak_terbaca":
-        nilai["pagu"] = f"{b['pagu_teks']} (tidak terbaca)"
-    for k, v in nilai.items():
-        sel = tulis_sel(ws, n, NOMOR_KOLOM[k], None if (v is None or pd.isna(v) or v == "") else v)
-        sel.alignment = atas
+    for j in range(1, len(KOLOM) + 1):
+        ws.cell(row=n, column=j).alignment = atas
     nama = ws.cell(row=n, column=NOMOR_KOLOM["nama"])
     nama.alignment = Alignment(vertical="top", wrap_text=True, indent=_INDEN.get(str(b["tingkat"]), 0))
     if b["tingkat"] == "program":
@@ -283,9 +336,8 @@ def _tulis_baris(ws: Any, n: int, b: Any) -> None:
     ws.cell(row=n, column=NOMOR_KOLOM["kunci"]).font = Font(color="808080", size=8)
 
 
-def _tulis_manifest(wb: Workbook, r: Renstra, tahun: int, kelurahan: str | None, rows: pd.DataFrame) -> None:
+def _isi_manifest(r: Renstra, tahun: int, kelurahan: str | None, rows: pd.DataFrame) -> dict[tuple[int, int], Any]:
     """The hidden sheet the upload is matched against: which Renstra, year, kelurahan and rows."""
-    ws = wb.create_sheet(LEMBAR_MANIFEST)
     pasangan = (
         ("jenis", JENIS_TEMPLAT),
         ("versi_templat", VERSI_TEMPLAT),
@@ -297,17 +349,26 @@ def _tulis_manifest(wb: Workbook, r: Renstra, tahun: int, kelurahan: str | None,
         ("baris_awal", BARIS_AWAL),
         ("jumlah_baris", len(rows)),
     )
-    tulis_sel(ws, 1, 1, "kunci").font = Font(bold=True)
-    tulis_sel(ws, 1, 2, "nilai").font = Font(bold=True)
+    isi: dict[tuple[int, int], Any] = {(1, 1): "kunci", (1, 2): "nilai"}
     for i, (k, v) in enumerate(pasangan, start=2):
-        tulis_sel(ws, i, 1, k)
-        tulis_sel(ws, i, 2, v)
+        isi[(i, 1)] = k
+        if v != "":
+            isi[(i, 2)] = v
     n = len(pasangan) + 3
     for j, judul in enumerate((PENANDA_BARIS, "item_id", "indikator_ke"), start=1):
-        tulis_sel(ws, n, j, judul)
+        isi[(n, j)] = judul
     for i, (_, b) in enumerate(rows.iterrows(), start=1):
-        tulis_sel(ws, n + i, 1, BARIS_AWAL + i - 1)
-        tulis_sel(ws, n + i, 2, b["item_id"])
-        tulis_sel(ws, n + i, 3, int(b["indikator_ke"]))
+        isi[(n + i, 1)] = BARIS_AWAL + i - 1
+        isi[(n + i, 2)] = str(b["item_id"])
+        isi[(n + i, 3)] = int(b["indikator_ke"])
+    return isi
+
+
+def _tulis_manifest(wb: Workbook, isi: dict[tuple[int, int], Any]) -> None:
+    ws = wb.create_sheet(LEMBAR_MANIFEST)
+    for (n, j), v in isi.items():
+        tulis_sel(ws, n, j, v)
+    ws["A1"].font = Font(bold=True)
+    ws["B1"].font = Font(bold=True)
     ws.protection.sheet = True
     ws.sheet_state = "veryHidden"  # not offered by Excel's "Unhide": guards against accidents

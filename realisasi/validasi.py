@@ -1,35 +1,38 @@
 """Reading a filled realisasi template, checked completely before anything is stored.
 
-The file is checked before it is parsed (empty, size, zip, zip bomb, XML DTD/entities),
-then parsed with openpyxl (which uses defusedxml), then matched against the hidden
-``manifest`` sheet and the Renstra: same Renstra, year and kelurahan, unchanged header,
-every row a T-C.27 row of that year within the uploader's kelurahan, no duplicates, and
-plain numbers in the two realisasi columns. Every problem found is reported at once
-(sheet, Excel row, column header and letter), in Bahasa Indonesia; one problem means the
-whole upload is refused and nothing is returned.
+Every upload goes through the same steps, each listing every problem it finds (sheet, Excel
+row, column header and letter, in Bahasa Indonesia); one problem refuses the whole upload
+and nothing is returned, so nothing can be stored:
 
-The archive checks are ``loaders.arsip.periksa_arsip`` (shared with ``loaders.xlsx``) with
-the tighter limits of an upload.
+1. the archive (``loaders.arsip.buka`` with an upload's limits): size, zip structure, parts
+   inflated under a cap whatever the headers claim, DTD/ENTITY in any part and encoding;
+2. what the workbook holds besides cells (``loaders.arsip.periksa_isi``): macros, external
+   links, embedded objects, comments, drawings ...; extra sheets and defined names;
+3. the cells (``loaders.buku_kerja``, not openpyxl): the hidden ``manifest`` sheet names the
+   Renstra, year, kelurahan and rows; **every prefilled cell must be exactly what the
+   template was made with** for that year and scope (``realisasi.templat.isi_templat``), and
+   nothing may stand outside the template's cells;
+4. each data row (``_PEMERIKSA_BARIS``): its key is a T-C.27 row of that year within the
+   uploader's kelurahan, listed in the manifest, not repeated, its locked cells unchanged;
+   then the two realisasi cells: plain numbers, in bounds (bounds are checked before a value
+   is ever formatted).
 """
 
 from __future__ import annotations
 
-import io
+import math
 import re
-import zipfile
-import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pandas as pd
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring as xml_aman
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 import formatting
-from loaders import arsip
+from loaders import arsip, buku_kerja
+from loaders.buku_kerja import Buku, Lembar, Sel
 from loaders.errors import RenstraError
 from loaders.renstra import Renstra
 from realisasi import KOLOM_REALISASI, TIPE_REALISASI
@@ -44,27 +47,35 @@ from realisasi.templat import (
     NOMOR_KOLOM,
     PENANDA_BARIS,
     VERSI_TEMPLAT,
+    IsiTemplat,
     adalah_persen,
     baris_templat,
     batas_baris,
     id_renstra,
+    isi_templat,
     kunci_baris,
     memuat_pagu,
     pagu_terbesar,
     satuan_teks,
 )
 
-BATAS_BERKAS = 5 * 1024 * 1024  # an upload: a filled template is about 15 KB
-BATAS_ISI = 20 * 1024 * 1024  # all parts together, decompressed
-BATAS_RASIO = 100  # per part, checked on parts larger than BATAS_RASIO_MULAI
-BATAS_RASIO_MULAI = 1024 * 1024
-BATAS_BAGIAN = 500  # parts in the archive
-BATAS_BARIS = 5000  # rows read from the data sheet
+BATAS = arsip.Batas(
+    berkas=5 * arsip.MB,  # an upload: a filled template is about 50 KB
+    isi=20 * arsip.MB,  # all parts together, inflated
+    bagian=500,
+    rasio=100,
+    rasio_mulai=arsip.MB,
+)
+BATAS_BERKAS = BATAS.berkas
+BATAS_SEL = 50_000  # cells read per sheet (a template for the whole kecamatan has about 7.000)
+BATAS_BARIS = 5000  # filled rows of the data sheet
 BATAS_MASALAH = 100  # problems listed in the message (all are kept in .masalah)
+BATAS_ANGKA = 1e15  # any realisasi above this is a slip, refused before it is formatted
 
-_KUNCI = re.compile(r"^(?P<item>\S+)#(?P<ke>\d+)$")
+_KUNCI = re.compile(r"^(?P<tahun>\d{4})/(?P<item>\S+)#(?P<ke>\d+)$")
 _NILAI = "B 'nilai'"  # the manifest's value column
 _TEKS_ANGKA = re.compile(r"^\s*(rp\.?)?\s*[-+]?[\d.,\s]+\s*%?\s*$", re.IGNORECASE)
+_KOLOM_ISIAN = (NOMOR_KOLOM["realisasi"], NOMOR_KOLOM["realisasi_rp"])
 
 
 @dataclass(frozen=True)
@@ -107,167 +118,112 @@ class UnggahanError(RenstraError):
 
 def kolom_label(kunci: str) -> str:
     """``'realisasi'`` -> ``"H 'Realisasi'"``."""
-    j = NOMOR_KOLOM[kunci]
-    return f"{get_column_letter(j)} '{KOLOM[j - 1][1]}'"
+    return _label(NOMOR_KOLOM[kunci])
+
+
+def _label(j: int) -> str:
+    return f"{get_column_letter(j)} '{KOLOM[j - 1][1]}'" if j <= len(KOLOM) else get_column_letter(j)
 
 
 def _tolak(pesan: str, nama: str) -> UnggahanError:
     return UnggahanError([Masalah(pesan)], nama)
 
 
-def periksa_arsip(data: bytes, nama: str) -> None:
-    """``loaders.arsip.periksa_arsip`` with an upload's tighter limits, as an UnggahanError."""
+def buka_buku(data: bytes, nama: str) -> Buku:
+    """Steps 1-2: the archive and what it holds; the cells of every sheet. Raises UnggahanError."""
     try:
-        arsip.periksa_arsip(
-            data, nama, batas_berkas=BATAS_BERKAS, batas_isi=BATAS_ISI, batas_rasio=BATAS_RASIO,
-            batas_rasio_mulai=BATAS_RASIO_MULAI, batas_bagian=BATAS_BAGIAN,
-            saran_ukuran="templat yang diisi hanya belasan KB",
+        a = arsip.buka(
+            data, nama, BATAS, saran_ukuran="templat yang diisi hanya puluhan KB",
             saran_format="unggah templat yang diunduh dari dasbor",
         )  # fmt: skip
+        lembar = arsip.nama_lembar(a)
+    except arsip.DTDError as e:
+        raise UnggahanError([Masalah(e.pesan, lembar=e.lembar)], nama) from None
+    except RenstraError as e:
+        raise _tolak(e.pesan, nama) from None
+    masalah = [Masalah(pesan, lembar=w) for pesan, w in arsip.periksa_isi(a, lembar)]
+    if masalah:
+        raise UnggahanError(masalah, nama)
+    try:
+        return buku_kerja.baca(a, batas_sel=BATAS_SEL)
     except RenstraError as e:
         raise _tolak(e.pesan, nama) from None
 
 
-def _peta_lembar(z: zipfile.ZipFile) -> dict[str, str]:
-    """Archive part -> sheet name, so an XML problem can name its sheet. Best effort."""
-    ns = {
-        "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-        "p": "http://schemas.openxmlformats.org/package/2006/relationships",
-    }
-    try:
-        wb = xml_aman(z.read("xl/workbook.xml"))
-        rels = xml_aman(z.read("xl/_rels/workbook.xml.rels"))
-    except Exception:  # a missing or bad part is reported by the parser itself
-        return {}
-    target = {r.get("Id"): str(r.get("Target") or "") for r in rels.findall("p:Relationship", ns)}
-    peta = {}
-    for s in wb.findall("m:sheets/m:sheet", ns):
-        t = target.get(s.get(f"{{{ns['r']}}}id"), "")
-        if t:
-            peta[t.lstrip("/") if t.startswith("/") else f"xl/{t}"] = str(s.get("name"))
-    return peta
-
-
-def periksa_xml(data: bytes, nama: str) -> None:
-    """Refuse any DTD or entity declaration (billion laughs, external entities) before parsing.
-
-    Excel never writes one (``loaders.arsip.bagian_dtd``); the message names the sheet.
-    """
-    temuan: tuple[str, str | None] | None = None
-    try:
-        bagian = arsip.bagian_dtd(data)
-        if bagian is not None:
-            with zipfile.ZipFile(io.BytesIO(data)) as z:
-                temuan = (bagian, _peta_lembar(z).get(bagian))
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError):
+def _lembar(buku: Buku, nama: str) -> tuple[Lembar, Lembar]:
+    """The manifest and data sheets; no other sheet, no defined name of the user's."""
+    if LEMBAR_MANIFEST not in buku:
         raise _tolak(
-            f"berkas '{nama}' rusak atau terpotong (arsip .xlsx tidak utuh); unduh/simpan ulang", nama
-        ) from None
-    if temuan:
-        bagian, lembar = temuan
-        raise UnggahanError(
-            [
-                Masalah(
-                    f"bagian '{bagian}' memuat deklarasi DOCTYPE/ENTITY XML, yang ditolak demi keamanan "
-                    "(bom entitas XML?); Excel tidak pernah menulisnya: simpan ulang dari Excel atau unduh templat baru",
-                    lembar=lembar,
-                )
-            ],
+            f"buku kerja tidak punya lembar tersembunyi '{LEMBAR_MANIFEST}': ini bukan templat realisasi "
+            "dari dasbor. Unduh templat, isi, lalu unggah berkas itu",
             nama,
         )
-
-
-def _sebab(e: BaseException, jenis: type | tuple[type, ...]) -> bool:
-    """Whether ``e`` or what it wraps is of ``jenis`` (openpyxl wraps parser errors in ValueError)."""
-    dilihat = 0
-    sekarang: BaseException | None = e
-    while sekarang is not None and dilihat < 10:
-        if isinstance(sekarang, jenis):
-            return True
-        sekarang = sekarang.__cause__ or sekarang.__context__
-        dilihat += 1
-    return False
-
-
-@dataclass(frozen=True)
-class _Sel:
-    """What validation needs of one cell, read while the workbook was open."""
-
-    nilai: Any
-    jenis: str  # openpyxl data_type: n, s, f, b, d, e
-    format: str
-
-
-def _ambil(sel: Any) -> _Sel:
-    return _Sel(getattr(sel, "value", None), str(getattr(sel, "data_type", "n") or "n"), str(sel.number_format or ""))
-
-
-def _baca_buku(data: bytes, nama: str) -> tuple[list[str], dict[str, list[list[_Sel]]], bool]:
-    """Sheet names and the cells of the manifest and data sheets; ``True`` when the data sheet was cut short."""
-    isi: dict[str, list[list[_Sel]]] = {}
-    terpotong = False
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-        try:
-            nama_lembar = list(wb.sheetnames)
-            for lembar, batas_kolom in ((LEMBAR_MANIFEST, 3), (LEMBAR_DATA, len(KOLOM) + 5)):
-                if lembar not in nama_lembar:
-                    continue
-                baris: list[list[_Sel]] = []
-                for row in wb[lembar].iter_rows(max_col=batas_kolom):
-                    if len(baris) >= BATAS_BARIS:
-                        terpotong = True
-                        break
-                    baris.append([_ambil(c) for c in row])
-                isi[lembar] = baris
-        finally:
-            wb.close()
-    except Exception as e:  # openpyxl raises many types for a broken workbook, wrapping the cause
-        if _sebab(e, DefusedXmlException):
-            pesan = (
-                f"berkas '{nama}' memuat deklarasi DOCTYPE/ENTITY XML, yang ditolak demi keamanan (bom entitas XML?)"
+    masalah = []
+    if LEMBAR_DATA not in buku:
+        lain = ", ".join(f"'{arsip.teks_bagian(n)}'" for n in buku.sheetnames if n != LEMBAR_MANIFEST)
+        masalah.append(Masalah(f"lembar '{LEMBAR_DATA}' tidak ada (lembar yang ada: {lain or '-'})"))
+    for n in buku.sheetnames:
+        if n not in (LEMBAR_DATA, LEMBAR_MANIFEST):
+            masalah.append(
+                Masalah(
+                    f"lembar tambahan '{arsip.teks_bagian(n)}' bukan bagian templat; hapus lembar itu "
+                    "(isi hanya lembar 'Realisasi')",
+                    lembar=arsip.teks_bagian(n),
+                )
             )
-        elif _sebab(e, (zipfile.BadZipFile, zlib.error, EOFError)):
-            pesan = f"berkas '{nama}' rusak atau terpotong (arsip .xlsx tidak utuh); unduh/simpan ulang"
-        else:
-            pesan = f"berkas '{nama}' tidak dapat dibaca sebagai buku kerja Excel ({type(e).__name__}); simpan ulang dari Excel"
-        raise _tolak(pesan, nama) from None
-    return nama_lembar, isi, terpotong
+    for n in buku.nama_tetap_asing():
+        masalah.append(
+            Masalah(f"buku kerja memuat nama tetap (Defined Name) '{arsip.teks_bagian(n)}' yang bukan bagian templat")
+        )
+    if masalah:
+        raise UnggahanError(masalah, nama)
+    return buku[LEMBAR_MANIFEST], buku[LEMBAR_DATA]
 
 
-def _sel(baris: list[list[_Sel]], r: int, j: int) -> _Sel:
-    """Cell at Excel row ``r``, column ``j`` (1-based); empty when absent."""
-    if r - 1 < len(baris) and j - 1 < len(baris[r - 1]):
-        return baris[r - 1][j - 1]
-    return _Sel(None, "n", "")
-
-
-def _teks(s: _Sel) -> str:
+def _teks(s: Sel) -> str:
     return "" if s.nilai is None else str(s.nilai).strip()
 
 
-def _kosong(s: _Sel) -> bool:
+def _kosong(s: Sel) -> bool:
     return s.nilai is None or (isinstance(s.nilai, str) and s.nilai.strip() == "")
 
 
-def _rumus(s: _Sel) -> bool:
-    return s.jenis == "f" or type(s.nilai).__name__ in ("ArrayFormula", "DataTableFormula")
+def _sama(s: Sel, harap: Any) -> bool:
+    """Whether a cell holds exactly what the template wrote there (whitespace runs aside)."""
+    if s.rumus:
+        return False
+    if harap is None:
+        return _kosong(s)
+    if isinstance(harap, str):
+        return s.jenis == "s" and " ".join(str(s.nilai).split()) == " ".join(harap.split())
+    if s.jenis != "n" or isinstance(s.nilai, bool) or not isinstance(s.nilai, int | float):
+        return False
+    return math.isclose(float(s.nilai), float(harap), rel_tol=1e-12, abs_tol=1e-9)
+
+
+def _tampil(s: Sel | Any) -> str:
+    """A cell's content for a message: short, never a repr."""
+    v = s.nilai if isinstance(s, Sel) else s
+    if v is None or v == "":
+        return "(kosong)"
+    teks = formatting.angka(v) if isinstance(v, int | float) and not isinstance(v, bool) else str(v)
+    teks = " ".join(teks.split())
+    return f"'{teks[:40]}…'" if len(teks) > 40 else f"'{teks}'"
 
 
 def _manifest(
-    baris: list[list[_Sel]], r: Renstra, tahun: int, kelurahan: str | None, kunci_renstra: set[str]
+    w: Lembar, r: Renstra, tahun: int, kelurahan: str | None, kunci_renstra: set[str]
 ) -> tuple[list[Masalah], str, set[str]]:
-    """Check the manifest; return its problems, its kelurahan and its row keys."""
+    """Check the manifest's identity; return its problems, its kelurahan and its row keys."""
     M = LEMBAR_MANIFEST
     nilai: dict[str, tuple[str, int]] = {}
     kunci: set[str] = set()
     masalah: list[Masalah] = []
     tidak_ada: list[tuple[str, int]] = []
     di_tabel = False
-    for i in range(1, len(baris) + 1):
-        a, b, c = (_sel(baris, i, j) for j in (1, 2, 3))
-        if any(_rumus(x) for x in (a, b, c)):
+    for i in sorted({n for n, _ in w.sel}):
+        a, b, c = (w[(i, j)] for j in (1, 2, 3))
+        if any(x.rumus for x in (a, b, c)):
             masalah.append(Masalah("lembar manifest berisi rumus; unduh templat baru", M, i))
             continue
         if _teks(a) == PENANDA_BARIS:
@@ -277,10 +233,10 @@ def _manifest(
             if _kosong(b):
                 continue
             ke = _teks(c)
-            if not ke.isdigit():
-                masalah.append(Masalah(f"indikator_ke '{ke}' bukan bilangan bulat", M, i, "C 'indikator_ke'"))
+            if not ke.isdigit() or c.jenis not in ("n", "s"):
+                masalah.append(Masalah(f"indikator_ke {_tampil(c)} bukan bilangan bulat", M, i, "C 'indikator_ke'"))
                 continue
-            k = kunci_baris(_teks(b), int(ke))
+            k = kunci_baris(_teks(b), int(ke), tahun)
             kunci.add(k)
             if k not in kunci_renstra:
                 tidak_ada.append((k, i))
@@ -293,83 +249,95 @@ def _manifest(
 
     jenis, i = isi("jenis")
     if jenis != JENIS_TEMPLAT:
-        return (
-            [Masalah("lembar manifest bukan milik templat realisasi T-C.27; unduh templat dari dasbor", M, i, _NILAI)],
-            "",
-            set(),
-        )
+        pesan = "lembar manifest bukan milik templat realisasi T-C.27; unduh templat dari dasbor"
+        return [Masalah(pesan, M, i, _NILAI)], "", set()
     versi, i = isi("versi_templat")
     if versi != str(VERSI_TEMPLAT):
-        return (
-            [
-                Masalah(
-                    f"templat versi '{versi}', dasbor memakai versi {VERSI_TEMPLAT}; unduh templat baru", M, i, _NILAI
-                )
-            ],
-            "",
-            set(),
-        )
+        pesan = f"templat versi '{versi[:20]}', dasbor memakai versi {VERSI_TEMPLAT}; unduh templat baru"
+        return [Masalah(pesan, M, i, _NILAI)], "", set()
     rid, i = isi("renstra_id")
     if rid != id_renstra(r):
-        masalah.append(
-            Masalah(
-                f"templat ini untuk Renstra '{rid or '?'}', bukan '{id_renstra(r)}'; unduh templat yang benar",
-                M,
-                i,
-                _NILAI,
-            )
-        )
+        pesan = f"templat ini untuk Renstra '{rid[:60] or '?'}', bukan '{id_renstra(r)}'; unduh templat yang benar"
+        masalah.append(Masalah(pesan, M, i, _NILAI))
     th, i = isi("tahun")
     if th != str(int(tahun)):
-        masalah.append(
-            Masalah(
-                f"templat ini untuk tahun {th or '?'}, bukan tahun {tahun} yang dipilih; unduh templat {tahun}",
-                M,
-                i,
-                _NILAI,
-            )
-        )
+        pesan = f"templat ini untuk tahun {th[:20] or '?'}, bukan tahun {tahun} yang dipilih; unduh templat {tahun}"
+        masalah.append(Masalah(pesan, M, i, _NILAI))
     kel, i = isi("kelurahan")
     if kelurahan is not None and kel != kelurahan:
-        asal = f"kelurahan {kel}" if kel else "seluruh kecamatan"
-        masalah.append(
-            Masalah(
-                f"templat ini untuk {asal}, bukan kelurahan {kelurahan}; akun kelurahan {kelurahan} hanya "
-                f"boleh mengunggah templat kelurahan {kelurahan}",
-                M,
-                i,
-                _NILAI,
-            )
+        asal = f"kelurahan {kel[:40]}" if kel else "seluruh kecamatan"
+        pesan = (
+            f"templat ini untuk {asal}, bukan kelurahan {kelurahan}; akun kelurahan {kelurahan} hanya "
+            f"boleh mengunggah templat kelurahan {kelurahan}"
         )
+        masalah.append(Masalah(pesan, M, i, _NILAI))
     if kel and kel not in r.kelurahan:
-        masalah.append(Masalah(f"kelurahan '{kel}' tidak dikenal di Renstra ini", M, i, _NILAI))
+        masalah.append(Masalah(f"kelurahan '{kel[:40]}' tidak dikenal di Renstra ini", M, i, _NILAI))
     if tidak_ada and not masalah:  # same Renstra id and year, yet rows that are not in it
         for k, i in tidak_ada[:10]:
-            masalah.append(
-                Masalah(
-                    f"baris templat '{k}' tidak ada di T-C.27 tahun {tahun} Renstra ini (Renstra sudah berubah?); "
-                    "unduh templat baru",
-                    M,
-                    i,
-                    "B 'item_id'",
-                )
+            pesan = (
+                f"baris templat '{k[:60]}' tidak ada di T-C.27 tahun {tahun} Renstra ini (Renstra sudah berubah?); "
+                "unduh templat baru"
             )
+            masalah.append(Masalah(pesan, M, i, "B 'item_id'"))
     if not kunci and not masalah:
         masalah.append(Masalah("daftar baris templat tidak ada di lembar manifest; unduh templat baru", M))
     return masalah, kel, kunci
 
 
-def _judul(baris: list[list[_Sel]]) -> list[Masalah]:
+def _sel_berubah(w: Lembar, harap: dict[tuple[int, int], Any], sel: set[tuple[int, int]], saran: str) -> list[Masalah]:
+    """Cells of ``sel`` whose content differs from ``harap`` (what the template wrote), each named."""
+    masalah = []
+    for n, j in sorted(sel):
+        ada, h = w[(n, j)], harap.get((n, j))
+        if _sama(ada, h):
+            continue
+        rumus = " (rumus)" if ada.rumus else ""
+        if h is None:
+            pesan = f"sel {get_column_letter(j)}{n} berisi {_tampil(ada)}{rumus}, padahal templat mengosongkannya"
+        else:
+            pesan = f"isi sel {get_column_letter(j)}{n} berubah: {_tampil(ada)}{rumus}, seharusnya {_tampil(h)}"
+        masalah.append(Masalah(f"{pesan}; {saran}", w.nama, n, _label(j)))
+    return masalah
+
+
+def _manifest_utuh(w: Lembar, isi: IsiTemplat) -> list[Masalah]:
+    """Every cell of the manifest exactly as the template wrote it for this year and scope."""
+    return _sel_berubah(w, isi.manifest, set(w.sel) | set(isi.manifest), "lembar manifest tidak boleh diubah")
+
+
+def _kepala_utuh(w: Lembar, isi: IsiTemplat) -> list[Masalah]:
+    """Rows above the data as written (title, instructions); the header row has its own check."""
+    sel = {(n, j) for n, j in set(w.sel) | set(isi.data) if n < BARIS_JUDUL_KOLOM}
+    return _sel_berubah(w, isi.data, sel, "baris judul templat tidak boleh diubah")
+
+
+def _di_luar(w: Lembar) -> list[Masalah]:
+    """Anything right of the template's columns (below its header row: the header has its own check)."""
+    masalah = []
+    for n, j in sorted(k for k in w.sel if k[1] > len(KOLOM) and k[0] != BARIS_JUDUL_KOLOM):
+        if _kosong(w[(n, j)]) and not w[(n, j)].rumus:
+            continue
+        pesan = (
+            f"sel {get_column_letter(j)}{n} di luar kolom templat berisi {_tampil(w[(n, j)])}"
+            f"{' (rumus)' if w[(n, j)].rumus else ''}; hapus isinya (isi hanya kolom Realisasi dan Realisasi (Rp))"
+        )
+        masalah.append(Masalah(pesan, w.nama, n, get_column_letter(j)))
+    return masalah
+
+
+def _judul(w: Lembar) -> list[Masalah]:
     """The header row as written by the template: every column present, in place, nothing added."""
     r = BARIS_JUDUL_KOLOM
-    ada = [_teks(_sel(baris, r, j)) for j in range(1, len(KOLOM) + 6)]
+    lebar = max([len(KOLOM) + 5] + [j for n, j in w.sel if n == r])
+    ada = [_teks(w[(r, j)]) for j in range(1, lebar + 1)]
     normal = [re.sub(r"\s+", " ", x).lower() for x in ada]
     masalah = []
     for j, (_, judul, _) in enumerate(KOLOM, start=1):
-        if normal[j - 1] == judul.lower():
+        if normal[j - 1] == judul.lower() and not w[(r, j)].rumus:
             continue
         huruf = get_column_letter(j)
-        di_sini = f"di kolom {huruf} ada '{ada[j - 1]}'" if ada[j - 1] else f"judul kolom {huruf} kosong"
+        di_sini = f"di kolom {huruf} ada '{ada[j - 1][:40]}'" if ada[j - 1] else f"judul kolom {huruf} kosong"
         if judul.lower() in normal:
             ke = get_column_letter(normal.index(judul.lower()) + 1)
             pesan = f"kolom '{judul}' berpindah ke kolom {ke}; seharusnya di kolom {huruf}. Unduh templat baru"
@@ -378,11 +346,8 @@ def _judul(baris: list[list[_Sel]]) -> list[Masalah]:
         masalah.append(Masalah(pesan, LEMBAR_DATA, r, f"{huruf} '{judul}'"))
     for j in range(len(KOLOM) + 1, len(ada) + 1):
         if ada[j - 1] and normal[j - 1] not in [k[1].lower() for k in KOLOM]:
-            masalah.append(
-                Masalah(
-                    f"ada kolom tambahan '{ada[j - 1]}' yang bukan bagian templat", LEMBAR_DATA, r, get_column_letter(j)
-                )
-            )
+            pesan = f"ada kolom tambahan '{ada[j - 1][:40]}' yang bukan bagian templat"
+            masalah.append(Masalah(pesan, LEMBAR_DATA, r, get_column_letter(j)))
     return masalah
 
 
@@ -392,37 +357,161 @@ def _format_persen(fmt: str) -> bool:
     return "%" in tanpa_literal
 
 
-def _angka(s: _Sel, persen: bool) -> tuple[float | int | None, str | None]:
+def _angka(s: Sel, persen: bool) -> tuple[float | int | None, str | None]:
     """A realisasi cell as a number, or why it is not one. Never guesses from text."""
-    if _rumus(s):
+    if s.rumus:
         return None, (
-            f"berisi rumus '{str(s.nilai)[:40]}'; ketik angkanya, bukan rumus "
+            f"berisi rumus {_tampil(s)}; ketik angkanya, bukan rumus "
             "(rumus ditolak walau Excel sudah menghitung hasilnya)"
         )
     if _kosong(s):
         return None, None
     v = s.nilai
     if s.jenis == "e":
-        return None, f"berisi galat Excel '{v}', bukan angka"
-    if isinstance(v, bool):
+        return None, f"berisi galat Excel {_tampil(s)}, bukan angka"
+    if s.jenis == "b" or isinstance(v, bool):
         return None, f"berisi nilai {'TRUE' if v else 'FALSE'}, bukan angka"
-    if isinstance(v, datetime | date | time | timedelta):
+    if s.jenis == "d" or isinstance(v, datetime | date | time | timedelta):
         return None, "berisi tanggal/waktu, bukan angka (format sel berubah?); ketik angkanya lagi"
     if isinstance(v, str):
-        teks = v.strip()[:40]
         if _TEKS_ANGKA.match(v):
             return None, (
-                f"berisi teks '{teks}', bukan angka. Ketik angkanya di sel angka tanpa titik ribuan, "
+                f"berisi teks {_tampil(s)}, bukan angka. Ketik angkanya di sel angka tanpa titik ribuan, "
                 "tanpa 'Rp' atau '%' (mis. 1500000 atau 95,5)"
             )
-        return None, f"berisi teks '{teks}', bukan angka"
-    if not isinstance(v, int | float) or v != v or v in (float("inf"), float("-inf")):
-        return None, f"berisi '{str(v)[:40]}', bukan angka"
+        return None, f"berisi teks {_tampil(s)}, bukan angka"
+    if not isinstance(v, int | float) or not math.isfinite(v):
+        return None, "berisi angka yang tidak sah"
+    if abs(v) > BATAS_ANGKA:
+        return None, f"angka terlalu besar (lebih dari {formatting.angka(BATAS_ANGKA)}); periksa salah ketik"
     if _format_persen(s.format):
         if not persen:
             return None, "sel berformat persen, padahal satuan indikator ini bukan %; ketik angka biasa"
         v = round(v * 100, 9)  # 95% in Excel is stored as 0.95; the record keeps percent points
     return v, None
+
+
+@dataclass
+class _Baris:
+    """One data row under check: its cells and, once its key is known, its Renstra row."""
+
+    n: int
+    sel: dict[str, Sel]
+    kunci: str = ""
+    b: Any = None
+
+
+@dataclass
+class _Konteks:
+    """What the row checks share: the year's Renstra rows, the template's cells, the scope."""
+
+    tahun: int
+    renstra: dict[str, Any]
+    isi: IsiTemplat
+    lingkup: str | None
+    kunci_manifest: set[str]
+    terlihat: dict[str, int]
+    terbesar: int | None
+
+
+def _cek_kunci(x: _Baris, k: _Konteks) -> list[Masalah]:
+    s = x.sel["kunci"]
+    x.kunci = _teks(s)
+    kol = kolom_label("kunci")
+    if _kosong(s) and not s.rumus:
+        pesan = (
+            "baris tanpa ID baris: baris ini tidak berasal dari templat (baris yang ditambahkan "
+            "tidak dapat dicocokkan dengan Renstra)"
+        )
+        return [Masalah(pesan, LEMBAR_DATA, x.n, kol)]
+    if s.rumus or s.jenis != "s":
+        return [Masalah("ID baris harus teks dari templat, bukan rumus atau angka", LEMBAR_DATA, x.n, kol)]
+    if not _KUNCI.match(x.kunci) or x.kunci not in k.renstra:
+        pesan = (
+            f"ID baris '{x.kunci[:40]}' bukan baris T-C.27 tahun {k.tahun} di Renstra ini; baris yang tidak ada "
+            "di Renstra ditolak"
+        )
+        return [Masalah(pesan, LEMBAR_DATA, x.n, kol)]
+    if x.kunci in k.terlihat:
+        pesan = f"baris ganda: ID baris '{x.kunci}' sudah ada di baris {k.terlihat[x.kunci]}"
+        return [Masalah(pesan, LEMBAR_DATA, x.n, kol)]
+    k.terlihat[x.kunci] = x.n
+    x.b = k.renstra[x.kunci]
+    return []
+
+
+def _cek_lingkup(x: _Baris, k: _Konteks) -> list[Masalah]:
+    kel_baris = str(x.b["kelurahan"] or "")
+    if k.lingkup is None or kel_baris == k.lingkup:
+        return []
+    milik = f"kelurahan {kel_baris}" if kel_baris else "tingkat kecamatan"
+    pesan = (
+        f"baris milik {milik}, bukan kelurahan {k.lingkup}; hanya baris kelurahan {k.lingkup} yang boleh "
+        "ada di unggahan ini"
+    )
+    return [Masalah(pesan, LEMBAR_DATA, x.n, kolom_label("kelurahan"))]
+
+
+def _cek_manifest(x: _Baris, k: _Konteks) -> list[Masalah]:
+    if x.kunci in k.kunci_manifest and x.kunci in k.isi.baris_kunci:
+        return []
+    pesan = "baris ini tidak ada di daftar baris templat (manifest); unduh templat baru"
+    return [Masalah(pesan, LEMBAR_DATA, x.n, kolom_label("kunci"))]
+
+
+def _cek_terkunci(x: _Baris, k: _Konteks) -> list[Masalah]:
+    """Every locked cell of the row as the template wrote it for this key (its year included)."""
+    asal = k.isi.baris_kunci[x.kunci]
+    masalah = []
+    for kol, j in NOMOR_KOLOM.items():
+        if j in _KOLOM_ISIAN or kol == "kunci":
+            continue
+        ada, harap = x.sel[kol], k.isi.data.get((asal, j))
+        if not _sama(ada, harap):
+            pesan = (
+                f"isi kolom terkunci berubah: {_tampil(ada)}{' (rumus)' if ada.rumus else ''}, seharusnya "
+                f"{_tampil(harap)} untuk ID baris '{x.kunci}'; kolom ini tidak boleh diubah"
+            )
+            masalah.append(Masalah(pesan, LEMBAR_DATA, x.n, kolom_label(kol)))
+    return masalah
+
+
+# The row checks, in order; the first that finds a problem ends the row's check.
+_PEMERIKSA_BARIS: tuple[Callable[[_Baris, _Konteks], list[Masalah]], ...] = (
+    _cek_kunci,
+    _cek_lingkup,
+    _cek_manifest,
+    _cek_terkunci,
+)
+
+
+def _realisasi(x: _Baris, k: _Konteks) -> tuple[float | int | None, list[Masalah]]:
+    """The row's realisasi in its unit, within the sane bound."""
+    persen = adalah_persen(x.b["satuan"])
+    maks = batas_baris(x.b, k.terbesar).realisasi
+    real, salah = _angka(x.sel["realisasi"], persen)
+    if not salah and real is not None and real < 0:
+        salah = f"realisasi negatif ({formatting.angka(real)}); tidak boleh di bawah 0"
+    elif not salah and real is not None and real > maks:
+        if persen:
+            salah = (
+                f"realisasi {formatting.angka(real)} % melebihi batas wajar {formatting.angka(maks)} % "
+                "(salah ketik? 95,5 % ditulis 95,5)"
+            )
+        else:
+            salah = f"realisasi {formatting.angka(real)} {satuan_teks(x.b['satuan'])} melebihi batas wajar {formatting.angka(maks)}"
+    if salah:
+        return None, [Masalah(salah, LEMBAR_DATA, x.n, kolom_label("realisasi"))]
+    return real, []
+
+
+def _realisasi_rp(x: _Baris, k: _Konteks) -> tuple[int | None, list[Masalah]]:
+    rp, salah = _angka(x.sel["realisasi_rp"], False)
+    if not salah and rp is not None:
+        rp, salah = _rupiah(rp, x.b, batas_baris(x.b, k.terbesar).realisasi_rp)
+    if salah:
+        return None, [Masalah(salah, LEMBAR_DATA, x.n, kolom_label("realisasi_rp"))]
+    return rp, []
 
 
 def baca_unggahan(
@@ -435,162 +524,41 @@ def baca_unggahan(
     listing every problem; nothing is returned then, so nothing can be stored.
     """
     nama = nama_berkas or "unggahan"
-    rows = baris_templat(r, tahun, kelurahan)  # also refuses an unknown year/kelurahan
-    periksa_arsip(data, nama)
-    periksa_xml(data, nama)
-    nama_lembar, isi, terpotong = _baca_buku(data, nama)
+    baris_templat(r, tahun, kelurahan)  # refuses an unknown year/kelurahan
+    wm, wd = _lembar(buka_buku(data, nama), nama)
 
-    if LEMBAR_MANIFEST not in isi:
-        raise _tolak(
-            f"buku kerja tidak punya lembar tersembunyi '{LEMBAR_MANIFEST}': ini bukan templat realisasi "
-            "dari dasbor. Unduh templat, isi, lalu unggah berkas itu",
-            nama,
-        )
     tahun_ini = r.rencana[r.rencana["tahun"] == int(tahun)]
-    renstra = {kunci_baris(b["item_id"], b["indikator_ke"]): b for _, b in tahun_ini.iterrows()}
-    masalah, kel_manifest, kunci_manifest = _manifest(isi[LEMBAR_MANIFEST], r, tahun, kelurahan, set(renstra))
-    if LEMBAR_DATA not in isi:
-        lain = ", ".join(f"'{n}'" for n in nama_lembar if n != LEMBAR_MANIFEST)
-        masalah.append(Masalah(f"lembar '{LEMBAR_DATA}' tidak ada (lembar yang ada: {lain or '-'})"))
+    renstra = {kunci_baris(b["item_id"], b["indikator_ke"], tahun): b for _, b in tahun_ini.iterrows()}
+    masalah, kel_manifest, kunci_manifest = _manifest(wm, r, tahun, kelurahan, set(renstra))
+    if masalah:
         raise UnggahanError(masalah, nama)
-    data_sel = isi[LEMBAR_DATA]
-    if terpotong:
-        masalah.append(Masalah(f"lembar terlalu panjang (lebih dari {BATAS_BARIS} baris)", LEMBAR_DATA))
-    masalah += _judul(data_sel)
+    isi = isi_templat(r, tahun, kel_manifest or None)
+    masalah += _manifest_utuh(wm, isi)
+    baris_terisi = sorted({n for n, _ in wd.sel if n >= BARIS_AWAL})
+    if len(baris_terisi) > BATAS_BARIS:
+        masalah.append(Masalah(f"lembar terlalu panjang (lebih dari {BATAS_BARIS} baris terisi)", LEMBAR_DATA))
+    masalah += _judul(wd) + _kepala_utuh(wd, isi) + _di_luar(wd)
     if masalah:
         raise UnggahanError(masalah, nama)
 
-    terbesar = pagu_terbesar(tahun_ini)
-    urutan = {kunci_baris(b["item_id"], b["indikator_ke"]): i for i, (_, b) in enumerate(rows.iterrows())}
-    lingkup = kelurahan if kelurahan is not None else (kel_manifest or None)
-    L = LEMBAR_DATA
-    terlihat: dict[str, int] = {}
+    k = _Konteks(
+        tahun=int(tahun), renstra=renstra, isi=isi, lingkup=kelurahan if kelurahan is not None else (kel_manifest or None),
+        kunci_manifest=kunci_manifest, terlihat={}, terbesar=pagu_terbesar(tahun_ini),
+    )  # fmt: skip
     rekaman = []
-    for n in range(BARIS_AWAL, len(data_sel) + 1):
-        sel = {k: _sel(data_sel, n, j) for k, j in NOMOR_KOLOM.items()}
-        lebih = [_sel(data_sel, n, j) for j in range(len(KOLOM) + 1, len(KOLOM) + 6)]
-        if all(_kosong(s) for s in [*sel.values(), *lebih]):
+    for n in baris_terisi:
+        x = _Baris(n, {kol: wd[(n, j)] for kol, j in NOMOR_KOLOM.items()})
+        if all(_kosong(s) and not s.rumus for s in x.sel.values()):
             continue
-        s_kunci = sel["kunci"]
-        k = _teks(s_kunci)
-        if _rumus(s_kunci) or not isinstance(s_kunci.nilai, str | type(None)):
-            masalah.append(
-                Masalah("ID baris harus teks dari templat, bukan rumus atau angka", L, n, kolom_label("kunci"))
-            )
-            continue
-        if not k:
-            masalah.append(
-                Masalah(
-                    "baris tanpa ID baris: baris ini tidak berasal dari templat (baris yang ditambahkan "
-                    "tidak dapat dicocokkan dengan Renstra)",
-                    L,
-                    n,
-                    kolom_label("kunci"),
-                )
-            )
-            continue
-        if not _KUNCI.match(k) or k not in renstra:
-            masalah.append(
-                Masalah(
-                    f"ID baris '{k[:40]}' bukan baris T-C.27 tahun {tahun} di Renstra ini; baris yang tidak ada "
-                    "di Renstra ditolak",
-                    L,
-                    n,
-                    kolom_label("kunci"),
-                )
-            )
-            continue
-        if k in terlihat:
-            masalah.append(
-                Masalah(f"baris ganda: ID baris '{k}' sudah ada di baris {terlihat[k]}", L, n, kolom_label("kunci"))
-            )
-            continue
-        terlihat[k] = n
-        b = renstra[k]
-        kel_baris = str(b["kelurahan"] or "")
-        if lingkup is not None and kel_baris != lingkup:
-            milik = f"kelurahan {kel_baris}" if kel_baris else "tingkat kecamatan"
-            masalah.append(
-                Masalah(
-                    f"baris milik {milik}, bukan kelurahan {lingkup}; hanya baris kelurahan {lingkup} yang boleh "
-                    "ada di unggahan ini",
-                    L,
-                    n,
-                    kolom_label("kelurahan"),
-                )
-            )
-            continue
-        if k not in kunci_manifest:
-            masalah.append(
-                Masalah(
-                    "baris ini tidak ada di daftar baris templat (manifest); unduh templat baru",
-                    L,
-                    n,
-                    kolom_label("kunci"),
-                )
-            )
-            continue
-        for kol, harap in (("kode", b["kode"]), ("kelurahan", b["kelurahan"])):
-            ada = _teks(sel[kol])
-            harap_teks = "" if pd.isna(harap) else str(harap)
-            if ada != harap_teks:
-                masalah.append(
-                    Masalah(
-                        f"isi kolom terkunci berubah: '{ada[:40]}', seharusnya '{harap_teks}' untuk ID baris '{k}'",
-                        L,
-                        n,
-                        kolom_label(kol),
-                    )
-                )
-        batas = batas_baris(b, terbesar)
-        persen = adalah_persen(b["satuan"])
-        unit = satuan_teks(b["satuan"])
-
-        real, salah = _angka(sel["realisasi"], persen)
+        salah = next((m for cek in _PEMERIKSA_BARIS if (m := cek(x, k))), [])
         if salah:
-            masalah.append(Masalah(salah, L, n, kolom_label("realisasi")))
-        elif real is not None and real < 0:
-            masalah.append(
-                Masalah(
-                    f"realisasi negatif ({formatting.angka(real)}); tidak boleh di bawah 0",
-                    L,
-                    n,
-                    kolom_label("realisasi"),
-                )
-            )
-            real = None
-        elif real is not None and real > batas.realisasi:
-            if persen:
-                pesan = (
-                    f"realisasi {formatting.angka(real)} % melebihi batas wajar {formatting.angka(batas.realisasi)} % "
-                    "(salah ketik? 95,5 % ditulis 95,5)"
-                )
-            else:
-                pesan = f"realisasi {formatting.angka(real)} {unit} melebihi batas wajar {formatting.angka(batas.realisasi)}"
-            masalah.append(Masalah(pesan, L, n, kolom_label("realisasi")))
-            real = None
-
-        rp, salah = _angka(sel["realisasi_rp"], False)
-        if salah:
-            masalah.append(Masalah(salah, L, n, kolom_label("realisasi_rp")))
-            rp = None
-        elif rp is not None:
-            rp, salah = _rupiah(rp, b, batas.realisasi_rp)
-            if salah:
-                masalah.append(Masalah(salah, L, n, kolom_label("realisasi_rp")))
-        if real is None and rp is None:
+            masalah += salah
             continue
-        rekaman.append(
-            {
-                "tahun": int(tahun),
-                "item_id": str(b["item_id"]),
-                "indikator_ke": int(b["indikator_ke"]),
-                "kelurahan": kel_baris,
-                "realisasi": pd.NA if real is None else float(real),
-                "realisasi_rp": pd.NA if rp is None else int(rp),
-                "_urutan": urutan.get(k, len(urutan)),
-            }
-        )
+        real, salah_real = _realisasi(x, k)
+        rp, salah_rp = _realisasi_rp(x, k)
+        masalah += salah_real + salah_rp
+        if real is not None or rp is not None:
+            rekaman.append(_rekaman(x, k, real, rp))
     if masalah:
         raise UnggahanError(masalah, nama)
     if not rekaman:
@@ -602,6 +570,18 @@ def baca_unggahan(
     df = pd.DataFrame(rekaman).sort_values("_urutan", kind="stable")
     df = df[list(KOLOM_REALISASI)].reset_index(drop=True)
     return df.astype(TIPE_REALISASI)
+
+
+def _rekaman(x: _Baris, k: _Konteks, real: float | int | None, rp: int | None) -> dict[str, Any]:
+    return {
+        "tahun": k.tahun,
+        "item_id": str(x.b["item_id"]),
+        "indikator_ke": int(x.b["indikator_ke"]),
+        "kelurahan": str(x.b["kelurahan"] or ""),
+        "realisasi": pd.NA if real is None else float(real),
+        "realisasi_rp": pd.NA if rp is None else int(rp),
+        "_urutan": k.isi.baris_kunci[x.kunci],
+    }
 
 
 def _rupiah(v: float | int, b: Any, maks: int | None) -> tuple[int | None, str | None]:

@@ -33,6 +33,7 @@ def _buka(data: bytes):
 
 
 def _baris(ws, kunci: str) -> int:
+    """The row whose key is ``kunci`` ("2022/tc27_2022:31#1": year / item id # indicator)."""
     for n in range(BARIS_AWAL, ws.max_row + 1):
         if ws.cell(row=n, column=J).value == kunci:
             return n
@@ -75,15 +76,15 @@ def test_one_row_per_tc27_row_of_the_year_prefilled_from_the_renstra(renstra: Re
     tahun = renstra.rencana[renstra.rencana["tahun"] == 2022]
     kunci = [ws.cell(row=n, column=J).value for n in range(BARIS_AWAL, ws.max_row + 1)]
     assert len(kunci) == len(tahun) == 60
-    assert kunci[0] == "tc27_2022:1#1" and kunci[-1] == "tc27_2022:60#1"
-    n = _baris(ws, "tc27_2022:31#1")  # PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH, 2022
+    assert kunci[0] == "2022/tc27_2022:1#1" and kunci[-1] == "2022/tc27_2022:60#1"
+    n = _baris(ws, "2022/tc27_2022:31#1")  # PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH, 2022
     nilai = [ws.cell(row=n, column=j).value for j in range(1, 8)]
     assert nilai[0] == "7.01.01"
     assert nilai[1].startswith("PROGRAM PENUNJANG URUSAN PEMERINTAHAN")
     assert nilai[2] is None  # a kecamatan row: no kelurahan
     assert nilai[3] == "Persentase Capaian Kinerja Program Minimal 80%"
     assert nilai[4:7] == ["%", "100%", 9_122_221_547]  # target as printed, pagu a number
-    n = _baris(ws, "tc27_2022:6#1")
+    n = _baris(ws, "2022/tc27_2022:6#1")
     assert [ws.cell(row=n, column=j).value for j in (1, 3, 5, 6, 7)] == [
         "7.01.03.2.02.02",
         "Pakistaji",
@@ -96,11 +97,11 @@ def test_one_row_per_tc27_row_of_the_year_prefilled_from_the_renstra(renstra: Re
 def test_only_realisasi_cells_are_editable_and_rupiah_only_where_a_pagu_is(templat_2022: bytes) -> None:
     ws = _buka(templat_2022)[LEMBAR_DATA]
     assert ws.protection.sheet is True
-    n = _baris(ws, "tc27_2022:31#1")
+    n = _baris(ws, "2022/tc27_2022:31#1")
     assert [ws.cell(row=n, column=j).protection.locked for j in range(1, len(KOLOM) + 1)] == [
         True, True, True, True, True, True, True, False, False, True,
     ]  # fmt: skip
-    tanpa_pagu = _baris(ws, "tc27_2022:50#1")  # pagu printed as '-'
+    tanpa_pagu = _baris(ws, "2022/tc27_2022:50#1")  # pagu printed as '-'
     assert ws.cell(row=tanpa_pagu, column=H).protection.locked is False
     assert ws.cell(row=tanpa_pagu, column=RP).protection.locked is True
     assert ws.cell(row=tanpa_pagu, column=RP).fill.fgColor.rgb.endswith("E7E6E6")  # greyed
@@ -109,14 +110,14 @@ def test_only_realisasi_cells_are_editable_and_rupiah_only_where_a_pagu_is(templ
 
 def test_data_validation_gives_unit_and_range_in_indonesian(templat_2022: bytes) -> None:
     ws = _buka(templat_2022)[LEMBAR_DATA]
-    n = _baris(ws, "tc27_2022:31#1")
+    n = _baris(ws, "2022/tc27_2022:31#1")
     dv = _validasi(ws, f"H{n}")
     assert (dv.type, dv.operator, dv.formula1, float(dv.formula2)) == ("decimal", "between", "0", BATAS_PERSEN)
     assert "persen" in dv.prompt and "95,5" in dv.prompt and "200" in dv.prompt
     dv = _validasi(ws, f"I{n}")
     assert (dv.type, dv.formula1, dv.formula2) == ("whole", "0", str(10 * 9_122_221_547))
     assert "Rp 9.122.221.547" in dv.prompt and "tanpa titik ribuan" in dv.prompt
-    n = _baris(ws, "tc27_2022:6#1")
+    n = _baris(ws, "2022/tc27_2022:6#1")
     dv = _validasi(ws, f"H{n}")
     assert dv.promptTitle == "Realisasi (Lokasi)" and "Realisasi dalam Lokasi" in dv.prompt
     assert float(dv.formula2) == 1_000_000
@@ -130,7 +131,7 @@ def test_hidden_manifest_names_renstra_year_kelurahan_version_and_rows(renstra: 
     baris = [tuple(r) for r in ws.iter_rows(values_only=True)]
     pasangan = {r[0]: r[1] for r in baris[:10] if r[0]}
     assert pasangan["renstra_id"] == "wonoasih-2019-2024"
-    assert pasangan["tahun"] == 2022 and pasangan["versi_templat"] == 1
+    assert pasangan["tahun"] == 2022 and pasangan["versi_templat"] == 2
     assert pasangan["kelurahan"] in (None, "")
     mulai = [r[0] for r in baris].index("baris_excel")
     kunci = [(r[1], r[2]) for r in baris[mulai + 1 :]]
@@ -143,7 +144,7 @@ def test_kelurahan_template_holds_only_its_own_rows(renstra: Renstra) -> None:
     wb = _buka(buat_templat(renstra, 2022, "Pakistaji"))
     ws = wb[LEMBAR_DATA]
     rows = list(ws.iter_rows(min_row=BARIS_AWAL, values_only=True))
-    assert [r[J - 1] for r in rows] == ["tc27_2022:6#1", "tc27_2022:12#1", "tc27_2022:23#1"]
+    assert [r[J - 1] for r in rows] == ["2022/tc27_2022:6#1", "2022/tc27_2022:12#1", "2022/tc27_2022:23#1"]
     assert {r[2] for r in rows} == {"Pakistaji"}
     assert "Kelurahan Pakistaji" in ws.cell(row=1, column=1).value
     pasangan = {r[0]: r[1] for r in wb[LEMBAR_MANIFEST].iter_rows(max_row=11, values_only=True)}
@@ -152,7 +153,7 @@ def test_kelurahan_template_holds_only_its_own_rows(renstra: Renstra) -> None:
 
 def test_unreadable_pagu_row_still_asks_rupiah_within_the_years_largest_pagu(renstra: Renstra) -> None:
     ws = _buka(buat_templat(renstra, 2021))[LEMBAR_DATA]
-    n = _baris(ws, "tc27_2021:23#1")  # 7.01.01 in 2021: pagu printed '*****'
+    n = _baris(ws, "2021/tc27_2021:23#1")  # 7.01.01 in 2021: pagu printed '*****'
     assert ws.cell(row=n, column=NOMOR_KOLOM["pagu"]).value == "***** (tidak terbaca)"
     assert ws.cell(row=n, column=RP).protection.locked is False
     terbesar = int(renstra.rencana.loc[renstra.rencana["tahun"] == 2021, "pagu"].max())
@@ -169,9 +170,9 @@ def test_text_starting_with_equals_is_written_as_text_never_a_formula(renstra: R
     palsu = dataclasses.replace(renstra, rencana=rencana)
     data = buat_templat(palsu, 2022)
     ws = _buka(data)[LEMBAR_DATA]
-    sel = ws.cell(row=_baris(ws, "tc27_2022:31#1"), column=NOMOR_KOLOM["indikator"])
+    sel = ws.cell(row=_baris(ws, "2022/tc27_2022:31#1"), column=NOMOR_KOLOM["indikator"])
     assert (sel.value, sel.data_type) == (jahat, "s")
-    sel = ws.cell(row=_baris(ws, "tc27_2022:32#1"), column=NOMOR_KOLOM["nama"])
+    sel = ws.cell(row=_baris(ws, "2022/tc27_2022:32#1"), column=NOMOR_KOLOM["nama"])
     assert (sel.value, sel.data_type) == ("+1+1", "s")
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert b"<f>" not in z.read("xl/worksheets/sheet1.xml")
