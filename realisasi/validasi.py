@@ -181,6 +181,9 @@ def _lembar(buku: Buku, nama: str) -> tuple[Lembar, Lembar]:
 
 
 def _teks(s: Sel) -> str:
+    """A cell as text; a boolean as Excel writes it (TRUE/FALSE), never Python's spelling."""
+    if isinstance(s.nilai, bool):
+        return "TRUE" if s.nilai else "FALSE"
     return "" if s.nilai is None else str(s.nilai).strip()
 
 
@@ -206,15 +209,20 @@ def _tampil(s: Sel | Any) -> str:
     v = s.nilai if isinstance(s, Sel) else s
     if v is None or v == "":
         return "(kosong)"
-    teks = formatting.angka(v) if isinstance(v, int | float) and not isinstance(v, bool) else str(v)
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    teks = formatting.angka(v) if isinstance(v, int | float) else str(v)
     teks = " ".join(teks.split())
     return f"'{teks[:40]}…'" if len(teks) > 40 else f"'{teks}'"
 
 
 def _manifest(
     w: Lembar, r: Renstra, tahun: int, kelurahan: str | None, kunci_renstra: set[str]
-) -> tuple[list[Masalah], str, set[str]]:
-    """Check the manifest's identity; return its problems, its kelurahan and its row keys."""
+) -> tuple[list[Masalah], str]:
+    """Check the manifest's identity (Renstra, version, year, kelurahan, rows); return its problems and kelurahan.
+
+    Identity first, with a message per field; cell-by-cell equality comes after (``_manifest_utuh``).
+    """
     M = LEMBAR_MANIFEST
     nilai: dict[str, tuple[str, int]] = {}
     kunci: set[str] = set()
@@ -250,11 +258,11 @@ def _manifest(
     jenis, i = isi("jenis")
     if jenis != JENIS_TEMPLAT:
         pesan = "lembar manifest bukan milik templat realisasi T-C.27; unduh templat dari dasbor"
-        return [Masalah(pesan, M, i, _NILAI)], "", set()
+        return [Masalah(pesan, M, i, _NILAI)], ""
     versi, i = isi("versi_templat")
     if versi != str(VERSI_TEMPLAT):
         pesan = f"templat versi '{versi[:20]}', dasbor memakai versi {VERSI_TEMPLAT}; unduh templat baru"
-        return [Masalah(pesan, M, i, _NILAI)], "", set()
+        return [Masalah(pesan, M, i, _NILAI)], ""
     rid, i = isi("renstra_id")
     if rid != id_renstra(r):
         pesan = f"templat ini untuk Renstra '{rid[:60] or '?'}', bukan '{id_renstra(r)}'; unduh templat yang benar"
@@ -282,10 +290,12 @@ def _manifest(
             masalah.append(Masalah(pesan, M, i, "B 'item_id'"))
     if not kunci and not masalah:
         masalah.append(Masalah("daftar baris templat tidak ada di lembar manifest; unduh templat baru", M))
-    return masalah, kel, kunci
+    return masalah, kel
 
 
-def _sel_berubah(w: Lembar, harap: dict[tuple[int, int], Any], sel: set[tuple[int, int]], saran: str) -> list[Masalah]:
+def _sel_berubah(
+    w: Lembar, harap: dict[tuple[int, int], Any], sel: set[tuple[int, int]], saran: str, label: Callable[[int], str]
+) -> list[Masalah]:
     """Cells of ``sel`` whose content differs from ``harap`` (what the template wrote), each named."""
     masalah = []
     for n, j in sorted(sel):
@@ -297,19 +307,24 @@ def _sel_berubah(w: Lembar, harap: dict[tuple[int, int], Any], sel: set[tuple[in
             pesan = f"sel {get_column_letter(j)}{n} berisi {_tampil(ada)}{rumus}, padahal templat mengosongkannya"
         else:
             pesan = f"isi sel {get_column_letter(j)}{n} berubah: {_tampil(ada)}{rumus}, seharusnya {_tampil(h)}"
-        masalah.append(Masalah(f"{pesan}; {saran}", w.nama, n, _label(j)))
+        masalah.append(Masalah(f"{pesan}; {saran}", w.nama, n, label(j)))
     return masalah
+
+
+def _label_manifest(j: int) -> str:
+    return {1: "A 'kunci'", 2: _NILAI}.get(j, get_column_letter(j))
 
 
 def _manifest_utuh(w: Lembar, isi: IsiTemplat) -> list[Masalah]:
     """Every cell of the manifest exactly as the template wrote it for this year and scope."""
-    return _sel_berubah(w, isi.manifest, set(w.sel) | set(isi.manifest), "lembar manifest tidak boleh diubah")
+    semua = set(w.sel) | set(isi.manifest)
+    return _sel_berubah(w, isi.manifest, semua, "lembar manifest tidak boleh diubah", _label_manifest)
 
 
 def _kepala_utuh(w: Lembar, isi: IsiTemplat) -> list[Masalah]:
     """Rows above the data as written (title, instructions); the header row has its own check."""
     sel = {(n, j) for n, j in set(w.sel) | set(isi.data) if n < BARIS_JUDUL_KOLOM}
-    return _sel_berubah(w, isi.data, sel, "baris judul templat tidak boleh diubah")
+    return _sel_berubah(w, isi.data, sel, "baris judul templat tidak boleh diubah", _label)
 
 
 def _di_luar(w: Lembar) -> list[Masalah]:
@@ -333,20 +348,25 @@ def _judul(w: Lembar) -> list[Masalah]:
     ada = [_teks(w[(r, j)]) for j in range(1, lebar + 1)]
     normal = [re.sub(r"\s+", " ", x).lower() for x in ada]
     masalah = []
+    pindah: set[int] = set()
     for j, (_, judul, _) in enumerate(KOLOM, start=1):
         if normal[j - 1] == judul.lower() and not w[(r, j)].rumus:
             continue
         huruf = get_column_letter(j)
         di_sini = f"di kolom {huruf} ada '{ada[j - 1][:40]}'" if ada[j - 1] else f"judul kolom {huruf} kosong"
         if judul.lower() in normal:
-            ke = get_column_letter(normal.index(judul.lower()) + 1)
-            pesan = f"kolom '{judul}' berpindah ke kolom {ke}; seharusnya di kolom {huruf}. Unduh templat baru"
+            ke = normal.index(judul.lower()) + 1
+            pindah.add(ke)
+            pesan = (
+                f"kolom '{judul}' berpindah ke kolom {get_column_letter(ke)}; seharusnya di kolom {huruf}. "
+                "Unduh templat baru"
+            )
         else:
             pesan = f"kolom '{judul}' hilang ({di_sini}); kembalikan kolomnya atau unduh templat baru"
         masalah.append(Masalah(pesan, LEMBAR_DATA, r, f"{huruf} '{judul}'"))
     for j in range(len(KOLOM) + 1, len(ada) + 1):
-        if ada[j - 1] and normal[j - 1] not in [k[1].lower() for k in KOLOM]:
-            pesan = f"ada kolom tambahan '{ada[j - 1][:40]}' yang bukan bagian templat"
+        if (ada[j - 1] or w[(r, j)].rumus) and j not in pindah:
+            pesan = f"ada kolom tambahan {_tampil(w[(r, j)])} yang bukan bagian templat"
             masalah.append(Masalah(pesan, LEMBAR_DATA, r, get_column_letter(j)))
     return masalah
 
@@ -380,9 +400,9 @@ def _angka(s: Sel, persen: bool) -> tuple[float | int | None, str | None]:
                 "tanpa 'Rp' atau '%' (mis. 1500000 atau 95,5)"
             )
         return None, f"berisi teks {_tampil(s)}, bukan angka"
-    if not isinstance(v, int | float) or not math.isfinite(v):
+    if not isinstance(v, int | float) or math.isnan(v):
         return None, "berisi angka yang tidak sah"
-    if abs(v) > BATAS_ANGKA:
+    if abs(v) > BATAS_ANGKA:  # inf too: a number beyond what a float holds
         return None, f"angka terlalu besar (lebih dari {formatting.angka(BATAS_ANGKA)}); periksa salah ketik"
     if _format_persen(s.format):
         if not persen:
@@ -409,7 +429,6 @@ class _Konteks:
     renstra: dict[str, Any]
     isi: IsiTemplat
     lingkup: str | None
-    kunci_manifest: set[str]
     terlihat: dict[str, int]
     terbesar: int | None
 
@@ -452,15 +471,11 @@ def _cek_lingkup(x: _Baris, k: _Konteks) -> list[Masalah]:
     return [Masalah(pesan, LEMBAR_DATA, x.n, kolom_label("kelurahan"))]
 
 
-def _cek_manifest(x: _Baris, k: _Konteks) -> list[Masalah]:
-    if x.kunci in k.kunci_manifest and x.kunci in k.isi.baris_kunci:
-        return []
-    pesan = "baris ini tidak ada di daftar baris templat (manifest); unduh templat baru"
-    return [Masalah(pesan, LEMBAR_DATA, x.n, kolom_label("kunci"))]
-
-
 def _cek_terkunci(x: _Baris, k: _Konteks) -> list[Masalah]:
-    """Every locked cell of the row as the template wrote it for this key (its year included)."""
+    """Every locked cell of the row as the template wrote it for this key (its year included).
+
+    The manifest is intact by now and names the scope, so every key within the scope has its row.
+    """
     asal = k.isi.baris_kunci[x.kunci]
     masalah = []
     for kol, j in NOMOR_KOLOM.items():
@@ -480,7 +495,6 @@ def _cek_terkunci(x: _Baris, k: _Konteks) -> list[Masalah]:
 _PEMERIKSA_BARIS: tuple[Callable[[_Baris, _Konteks], list[Masalah]], ...] = (
     _cek_kunci,
     _cek_lingkup,
-    _cek_manifest,
     _cek_terkunci,
 )
 
@@ -529,7 +543,7 @@ def baca_unggahan(
 
     tahun_ini = r.rencana[r.rencana["tahun"] == int(tahun)]
     renstra = {kunci_baris(b["item_id"], b["indikator_ke"], tahun): b for _, b in tahun_ini.iterrows()}
-    masalah, kel_manifest, kunci_manifest = _manifest(wm, r, tahun, kelurahan, set(renstra))
+    masalah, kel_manifest = _manifest(wm, r, tahun, kelurahan, set(renstra))
     if masalah:
         raise UnggahanError(masalah, nama)
     isi = isi_templat(r, tahun, kel_manifest or None)
@@ -543,7 +557,7 @@ def baca_unggahan(
 
     k = _Konteks(
         tahun=int(tahun), renstra=renstra, isi=isi, lingkup=kelurahan if kelurahan is not None else (kel_manifest or None),
-        kunci_manifest=kunci_manifest, terlihat={}, terbesar=pagu_terbesar(tahun_ini),
+        terlihat={}, terbesar=pagu_terbesar(tahun_ini),
     )  # fmt: skip
     rekaman = []
     for n in baris_terisi:
