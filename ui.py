@@ -8,7 +8,8 @@ Panels are lazy: a panel that is not on screen never computes its data or figure
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,7 @@ import streamlit as st
 
 import ekspor
 import formatting as fmt
+import galat
 from grafik import gaya
 from navigasi import KUNCI_KELURAHAN, KUNCI_PROGRAM, KUNCI_TAHUN
 
@@ -472,3 +474,32 @@ def pengantar(teks: str) -> None:
     """Explanatory text under a page title; hidden in presentation mode (the speaker explains)."""
     if not presentasi():
         st.markdown(teks)
+
+
+# --- unexpected errors ------------------------------------------------------------------------
+
+
+@dataclass
+class Jaga:
+    """What ``jaga_halaman`` knows about the run it guards: the page's title, once the frame knows it."""
+
+    halaman: str = ""
+
+
+@contextmanager
+def jaga_halaman(halaman: str = "") -> Iterator[Jaga]:
+    """The boundary around app.py's frame and page: an unexpected error becomes a short message.
+
+    Any ``Exception`` from the body is logged with its traceback under a fresh reference code
+    (``galat.catat``, the server log) and the person sees ``galat.pesan``: Bahasa Indonesia, that
+    code, and nothing of the error itself. Streamlit's control flow (``st.stop``, ``st.rerun``,
+    ``st.switch_page``) raises ``BaseException`` subclasses, which pass through untouched.
+    Set ``.halaman`` on the yielded object once the page is known, for the log line.
+    """
+    jaga = Jaga(halaman)
+    try:
+        yield jaga
+    except Exception as e:
+        kode = galat.catat(e, jaga.halaman)
+        # No icon: a material icon is a ligature, its English name ("error") part of the text read aloud.
+        st.error(galat.pesan(kode))
