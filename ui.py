@@ -8,6 +8,7 @@ Panels are lazy: a panel that is not on screen never computes its data or figure
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -462,6 +463,19 @@ def tampilkan(panel: Sequence[Panel]) -> None:
     # The pager sits above the slide so "next" never falls below the fold of a projector.
     halaman = st.pagination(len(panel), key=KUNCI_SLIDE, bind="query-params", width="stretch")
     _panel(panel[min(halaman, len(panel)) - 1], besar=True)
+
+
+_MARKDOWN_KHUSUS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
+
+
+def literal(teks: Any) -> str:
+    """Text (a file name, an imported name) shown exactly as typed inside markdown.
+
+    Every character markdown or Streamlit would act on is escaped: no emphasis, links,
+    images, HTML, LaTeX (``$``), emoji/icon shortcodes or colour directives (``:red[...]``);
+    line breaks become spaces.
+    """
+    return _MARKDOWN_KHUSUS.sub(r"\\\1", " ".join(str(teks).split()))
 
 
 def judul(teks: str) -> None:

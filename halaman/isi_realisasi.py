@@ -4,8 +4,6 @@ Everything that decides anything lives in realisasi/ (template, validation, stor
 this page only asks and shows. Nothing is written before the explicit "Simpan".
 """
 
-import hashlib
-
 import pandas as pd
 import streamlit as st
 
@@ -13,7 +11,7 @@ import ekspor
 import state
 import ui
 from realisasi import akun as akun_mod
-from realisasi import templat, validasi
+from realisasi import alur, templat, validasi
 from realisasi.gudang import GudangBerubah, GudangError
 from sajian import pilihan
 
@@ -96,32 +94,23 @@ st.subheader("2. Unggah templat yang sudah diisi")
 putaran = st.session_state.get(KUNCI_PUTARAN, 0)
 berkas = st.file_uploader("Berkas .xlsx", type=["xlsx"], key=f"unggahan-{putaran}")
 if berkas is not None:
-    isi = berkas.getvalue()
+    nama_berkas = ui.literal(berkas.name)
     try:
-        rekaman = validasi.baca_unggahan(
-            isi, r, tahun, kelurahan=None if akun.admin else akun.kelurahan, nama_berkas=berkas.name
-        )
-        terlarang = akun_mod.baris_terlarang(akun, rekaman, rencana=r.rencana, wilayah=r.wilayah)
-        if not terlarang.empty:
-            raise validasi.UnggahanError(
-                [validasi.Masalah(f"{len(terlarang)} baris bukan milik akun ini (kelurahan lain atau kecamatan).")]
-            )
-        pratinjau = gudang.pratinjau(rekaman, tahun=tahun, kelurahan=None if akun.admin else akun.kelurahan)
+        p = alur.periksa(berkas.getvalue(), r, tahun, akun, gudang, berkas.name)
     except validasi.UnggahanError as e:
-        st.error(f"Berkas **{berkas.name}** ditolak; tidak ada yang disimpan. Perbaiki lalu unggah lagi.")
+        st.error(f"Berkas **{nama_berkas}** ditolak; tidak ada yang disimpan. Perbaiki lalu unggah lagi.")
         st.dataframe(
             pd.DataFrame([vars(m) for m in e.masalah], columns=["lembar", "baris", "kolom", "pesan"]),
             hide_index=True,
             column_config={"lembar": "Lembar", "baris": "Baris", "kolom": "Kolom", "pesan": "Masalah"},
         )
     except GudangError as e:
-        st.error(f"Berkas **{berkas.name}** ditolak; tidak ada yang disimpan. {e}")
+        st.error(f"Berkas **{nama_berkas}** ditolak; tidak ada yang disimpan. {ui.literal(e)}")
     else:
-        jumlah = pratinjau["jenis"].value_counts()
-        baru, berubah, sama = (int(jumlah.get(k, 0)) for k in ("baru", "berubah", "sama"))
+        baru, berubah, sama = (p.jumlah[k] for k in ("baru", "berubah", "sama"))
         st.subheader("3. Periksa, lalu simpan")
         st.markdown(f"**{baru}** baris baru, **{berubah}** baris berubah, {sama} baris sama dengan yang tersimpan.")
-        ubah = pratinjau[pratinjau["jenis"] != "sama"].merge(
+        ubah = p.perubahan[p.perubahan["jenis"] != "sama"].merge(
             r.rencana[["tahun", "item_id", "indikator_ke", "kode", "nama", "indikator", "satuan"]],
             on=["tahun", "item_id", "indikator_ke"],
             how="left",
@@ -142,7 +131,7 @@ if berkas is not None:
                         ("realisasi_baru", ui.Kolom("Realisasi baru", "angka")),
                         ("realisasi_rp_lama", ui.Kolom("Realisasi (Rp) tersimpan", "rupiah")),
                         ("realisasi_rp_baru", ui.Kolom("Realisasi (Rp) baru", "rupiah")),
-                    ),  # fmt: skip
+                    ),
                     kosong="Tidak ada yang berubah dibanding data tersimpan.",
                     kunci="pratinjau",
                 )
@@ -150,20 +139,11 @@ if berkas is not None:
         )
         if st.button(f"Simpan ({baru + berubah} baris)", type="primary", disabled=baru + berubah == 0):
             try:
-                versi = gudang.simpan(
-                    rekaman,
-                    pengguna=akun.nama,
-                    peran=akun.peran,
-                    nama_berkas=berkas.name,
-                    sha256=hashlib.sha256(isi).hexdigest(),
-                    tahun=tahun,
-                    kelurahan=None if akun.admin else akun.kelurahan,
-                    versi_dasar=pratinjau.attrs.get("versi_dasar"),
-                )
+                versi = alur.simpan(p, akun, gudang)
             except GudangBerubah:
                 st.warning("Data tersimpan berubah sejak pratinjau ini dibuat; pratinjau dimuat ulang, periksa lagi.")
             except GudangError as e:
-                st.error(f"Tidak disimpan: {e}")
+                st.error(f"Tidak disimpan: {ui.literal(e)}")
             else:
                 st.session_state[KUNCI_PUTARAN] = putaran + 1
                 st.session_state["tersimpan_terakhir"] = versi

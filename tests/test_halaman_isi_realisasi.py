@@ -129,3 +129,41 @@ def test_admin_memulihkan_versi_sebelumnya(lingkungan: Gudang, renstra: Renstra)
     assert any("Dipulihkan ke keadaan versi 1 sebagai versi 3" in s.value for s in at.success)
     assert lingkungan.keadaan()["realisasi"].tolist() == [80.0]  # exactly the earlier value
     assert len(lingkungan.riwayat()) == 3  # history kept, rollback is a new version
+
+
+def test_nama_berkas_jahat_tampil_harfiah(lingkungan: Gudang) -> None:
+    # SYNTHETIC: a file name that would render an image, bold text and a colour directive as markdown.
+    at = _masuk("admin_uji", tahun_lapor="2022")
+    nama = "![x](http://contoh.invalid/a.png) **tebal** :red[merah].xlsx"
+    at.get("file_uploader")[0].set_value((nama, b"bukan buku kerja", "application/octet-stream")).run()
+    pesan = next(e.value for e in at.error if "ditolak" in e.value)
+    assert pesan.startswith(
+        r"Berkas **\!\[x\]\(http\://contoh\.invalid/a\.png\) \*\*tebal\*\* \:red\[merah\]\.xlsx** ditolak"
+    )
+    assert lingkungan.versi_terakhir() is None
+
+
+def test_angka_raksasa_ditolak_dengan_pesan_indonesia(lingkungan: Gudang, renstra: Renstra) -> None:
+    # Issue 11, defect 1: 1e30 once crashed the page inside the bound message.
+    at = _masuk("admin_uji", tahun_lapor="2022")
+    berkas = _isi_templat(renstra, 2022, "7.01.01", 1e30)
+    at.get("file_uploader")[0].set_value(("raksasa.xlsx", berkas, "application/octet-stream")).run()
+    assert not at.exception
+    tabel = at.dataframe[0].value
+    assert tabel[["lembar", "kolom", "pesan"]].values.tolist() == [
+        ["Realisasi", "H 'Realisasi'", "angka terlalu besar (lebih dari 1.000.000.000.000.000); periksa salah ketik"]
+    ]
+    assert lingkungan.versi_terakhir() is None
+
+
+def test_lurah_menyimpan_templat_kelurahannya(lingkungan: Gudang, renstra: Renstra) -> None:
+    at = _masuk("lurah_pakistaji", tahun_lapor="2022")
+    berkas = _isi_templat(renstra, 2022, "7.01.03.2.02.02", 2, kelurahan="Pakistaji")
+    at.get("file_uploader")[0].set_value(("pakistaji.xlsx", berkas, "application/octet-stream")).run()
+    assert not at.exception and not at.error
+    next(b for b in at.button if b.label.startswith("Simpan")).click().run()
+    assert not at.exception
+    assert lingkungan.keadaan()[["item_id", "kelurahan", "realisasi"]].values.tolist() == [
+        ["tc27_2022:6", "Pakistaji", 2.0]
+    ]
+    assert lingkungan.riwayat().iloc[0][["pengguna", "peran"]].tolist() == ["lurah_pakistaji", "kelurahan"]
