@@ -39,6 +39,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+import formatting
+
 Status = Literal["ok", "kosong", "tidak_terbaca"]
 Jenis = Literal["rupiah", "nilai"]
 
@@ -51,6 +53,10 @@ _POLA = re.compile(
     r"(?:\s?(?P<pct>%)|\s(?P<satuan>[^\W\d_](?:[^\W\d_]|[/. ])*))?"
     rf"(?:\s\((?P<persen>{_NUM})\s?%\))?"
 )
+
+
+BATAS = 10**15  # |x| above this is a slip in any Renstra cell (a kota's APBD is about 10^12 Rupiah)
+BATAS_DIGIT = 40  # digits of one printed number
 
 
 class AngkaError(ValueError):
@@ -119,23 +125,30 @@ def _ke_angka(num: str, jenis: Jenis, teks: str) -> int | float:
 def _dari_bilangan(nilai: numbers.Real, jenis: Jenis) -> Nilai:
     """Sel numerik dari openpyxl: terima apa adanya, tolak yang tidak bermakna."""
     if isinstance(nilai, bool):
-        raise AngkaError(f"'{nilai}' bukan angka (nilai benar/salah)")
+        raise AngkaError(f"'{'TRUE' if nilai else 'FALSE'}' bukan angka (nilai benar/salah)")
     angka: int | float = int(nilai) if isinstance(nilai, numbers.Integral) else float(nilai)
     if isinstance(angka, float) and math.isnan(angka):
         return Nilai(None, status="kosong")
-    if isinstance(angka, float) and math.isinf(angka):
-        raise AngkaError(f"'{angka}' bukan angka (tak hingga)")
+    _cek_besar(angka, formatting.angka(angka))
     if jenis == "rupiah" and angka < 0:
-        raise AngkaError(f"'{angka}' bukan jumlah Rupiah: negatif")
+        raise AngkaError(f"'{formatting.angka(angka)}' bukan jumlah Rupiah: negatif")
     return Nilai(angka, teks=str(nilai))
+
+
+def _cek_besar(angka: int | float, teks: str) -> None:
+    """Refuse a number no Renstra prints (infinity included), before anything computes with it."""
+    if isinstance(angka, float) and math.isinf(angka):
+        raise AngkaError("bukan angka yang terbaca (tak hingga)")
+    if abs(angka) > BATAS:
+        raise AngkaError(f"'{teks[:40]}' terlalu besar (lebih dari {formatting.angka(BATAS)}); salah ketik?")
 
 
 def baca_angka(teks: str | int | float | None, jenis: Jenis = "nilai") -> Nilai:
     """Baca satu sel angka menurut aturan modul; ``AngkaError`` bila tak terbaca."""
     if teks is None:
         return Nilai(None, status="kosong")
-    if isinstance(teks, bool) or not isinstance(teks, (str, numbers.Real)):
-        raise AngkaError(f"'{teks}' bukan angka (tipe {type(teks).__name__})")
+    if not isinstance(teks, (str, numbers.Real)):
+        raise AngkaError(f"'{str(teks)[:40]}' bukan angka")
     if not isinstance(teks, str):
         return _dari_bilangan(teks, jenis)
     asli = teks.strip()
@@ -152,7 +165,10 @@ def baca_angka(teks: str | int | float | None, jenis: Jenis = "nilai") -> Nilai:
         raise AngkaError(f"'{asli}' bukan angka")
     if jenis == "rupiah" and (m["pct"] or m["satuan"] or m["persen"]):
         raise AngkaError(f"'{asli}' bukan jumlah Rupiah (ada satuan/persen; kolom bergeser?)")
+    if len(re.sub(r"\D", "", m["num"])) > BATAS_DIGIT:
+        raise AngkaError(f"'{asli[:40]}…' terlalu panjang untuk sebuah angka")
     angka = _ke_angka(m["num"], jenis, asli)
+    _cek_besar(angka, asli)
     if kurung or m["minus"]:
         if jenis == "rupiah":
             raise AngkaError(f"'{asli}' bukan jumlah Rupiah: negatif")

@@ -137,37 +137,38 @@ def _pusat(data: bytes, nama: str) -> int:
 
 
 def aliran_nol(ukuran: int, potong: int = 1024 * 1024) -> tuple[bytes, int]:
-    """A raw deflate stream of ``ukuran`` spaces after an XML start, built in chunks; (stream, crc of the first 40 KB)."""
+    """A raw deflate stream of ``<worksheet>`` and ``ukuran`` spaces; (stream, CRC of its first 40 KB).
+
+    Built without ever holding ``ukuran`` bytes: after a full flush the compressor's state is
+    reset, so every further megabyte of spaces compresses to the same block, which is repeated.
+    """
     c = zlib.compressobj(9, zlib.DEFLATED, -15)
-    keluar = [c.compress(b"<worksheet>")]
-    nol = b" " * potong
-    sisa = ukuran
-    while sisa > 0:
-        keluar.append(c.compress(nol[: min(potong, sisa)]))
-        sisa -= potong
-    keluar.append(c.flush())
-    return b"".join(keluar), zlib.crc32((b"<worksheet>" + b" " * ukuran)[: 40 * 1024])
+    awal = c.compress(b"<worksheet>" + b" " * potong) + c.flush(zlib.Z_FULL_FLUSH)
+    blok = c.compress(b" " * potong) + c.flush(zlib.Z_FULL_FLUSH)
+    n = max(0, (ukuran - potong) // potong)
+    aliran = awal + blok * n + c.flush()
+    return aliran, zlib.crc32((b"<worksheet>" + b" " * potong)[: 40 * 1024])
 
 
-def bom_bohong(data: bytes, ukuran_nyata: int, ukuran_klaim: int = 40 * 1024) -> bytes:
+def bom_bohong(data: bytes, ukuran_nyata: int, ukuran_klaim: int = 40 * 1024, nama: str = SHEET_DATA) -> bytes:
     """The sheet replaced by a deflate stream inflating to ``ukuran_nyata`` bytes while every header
     claims ``ukuran_klaim`` (and a CRC that matches the claimed first bytes, as a careful attacker does)."""
     aliran, crc = aliran_nol(ukuran_nyata)
     semua = bagian(data)
-    semua[SHEET_DATA] = b"x" * len(aliran)  # placeholder of the right compressed size, stored
+    semua[nama] = b"x" * len(aliran)  # placeholder of the right compressed size, stored
     keluaran = io.BytesIO()
     with zipfile.ZipFile(keluaran, "w") as z:
         for n, v in semua.items():
-            z.writestr(n, v, compress_type=zipfile.ZIP_STORED if n == SHEET_DATA else zipfile.ZIP_DEFLATED)
+            z.writestr(n, v, compress_type=zipfile.ZIP_STORED if n == nama else zipfile.ZIP_DEFLATED)
     b = bytearray(keluaran.getvalue())
     with zipfile.ZipFile(io.BytesIO(bytes(b))) as z:
-        info = z.getinfo(SHEET_DATA)
+        info = z.getinfo(nama)
     h = info.header_offset
-    awal = h + 30 + len(SHEET_DATA) + struct.unpack_from("<H", b, h + 28)[0]
+    awal = h + 30 + len(nama) + struct.unpack_from("<H", b, h + 28)[0]
     b[awal : awal + len(aliran)] = aliran
     struct.pack_into("<H", b, h + 8, zipfile.ZIP_DEFLATED)
     struct.pack_into("<III", b, h + 14, crc, len(aliran), ukuran_klaim)
-    p = _pusat(bytes(b), SHEET_DATA)
+    p = _pusat(bytes(b), nama)
     struct.pack_into("<H", b, p + 10, zipfile.ZIP_DEFLATED)
     struct.pack_into("<III", b, p + 16, crc, len(aliran), ukuran_klaim)
     return bytes(b)

@@ -204,3 +204,29 @@ def test_properti_tidak_pernah_nan(teks: str) -> None:
         if hasil.angka is not None:
             assert not math.isnan(hasil.angka)
             assert jenis == "nilai" or hasil.angka >= 0
+
+
+@pytest.mark.parametrize(
+    ("masukan", "pesan"),
+    [
+        (1e30, "'1,00 × 10³⁰' terlalu besar (lebih dari 1.000.000.000.000.000); salah ketik?"),
+        (
+            "1.000.000.000.000.000.000",
+            "'1.000.000.000.000.000.000' terlalu besar (lebih dari 1.000.000.000.000.000); salah ketik?",
+        ),
+        ("9" * 5000, f"'{'9' * 40}…' terlalu panjang untuk sebuah angka"),
+        (float("inf"), "bukan angka yang terbaca (tak hingga)"),
+        (True, "'TRUE' bukan angka (nilai benar/salah)"),
+    ],
+)
+def test_angka_di_luar_jangkauan_ditolak_sebelum_dihitung(masukan: object, pesan: str) -> None:
+    # Issue 11: a number no Renstra prints is refused here, not later by pandas (OverflowError) or int().
+    with pytest.raises(AngkaError) as e:
+        baca_angka(masukan, "rupiah")
+    assert str(e.value) == pesan
+
+
+def test_batas_angka_tepat() -> None:
+    assert baca_angka(10**15, "rupiah").angka == 10**15
+    with pytest.raises(AngkaError):
+        baca_angka(10**15 + 1, "rupiah")
