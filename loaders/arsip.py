@@ -349,23 +349,51 @@ class _AdaDTD(Exception):
     pass
 
 
+class _TerlaluDalam(Exception):
+    pass
+
+
 def _tolak_dtd(*_: object) -> None:
     raise _AdaDTD
 
 
+BATAS_KEDALAMAN = 64  # XML nesting; a worksheet needs 5, a theme 10
+
+
 def _expat_tanpa_dtd(nama: str, bagian: str, isi: bytes) -> None:
-    """Parse the part with expat, refusing any DOCTYPE/ENTITY (no tree is built)."""
+    """Parse the part with expat, refusing any DOCTYPE/ENTITY and nesting beyond ``BATAS_KEDALAMAN``.
+
+    No tree is built; expat keeps only the open elements, and these are bounded here (a million
+    nested elements would cost expat hundreds of MB).
+    """
     p = expat.ParserCreate()
     p.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     p.StartDoctypeDeclHandler = _tolak_dtd
     p.EntityDeclHandler = _tolak_dtd
     p.ExternalEntityRefHandler = _tolak_dtd
+    kedalaman = [0]
+
+    def buka(*_: object) -> None:
+        kedalaman[0] += 1
+        if kedalaman[0] > BATAS_KEDALAMAN:
+            raise _TerlaluDalam
+
+    def tutup(*_: object) -> None:
+        kedalaman[0] -= 1
+
+    p.StartElementHandler = buka
+    p.EndElementHandler = tutup
     try:
         for mulai in range(0, len(isi), 1024 * 1024):
             p.Parse(isi[mulai : mulai + 1024 * 1024], False)
         p.Parse(b"", True)
     except _AdaDTD:
         raise DTDError(nama, bagian) from None
+    except _TerlaluDalam:
+        raise RenstraError(
+            f"berkas '{nama}' ditolak: bagian '{teks_bagian(bagian)}' bersarang lebih dari {BATAS_KEDALAMAN} "
+            "tingkat (bom XML?); simpan ulang dari Excel"
+        ) from None
     except (expat.ExpatError, ValueError, UnicodeError):
         raise RenstraError(
             f"berkas '{nama}' ditolak: bagian '{teks_bagian(bagian)}' bukan XML yang sah atau memakai "

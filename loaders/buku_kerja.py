@@ -2,8 +2,8 @@
 
 Not openpyxl: every reader of an uploaded workbook goes through this one, which
 
-- parses XML only with defusedxml's iterparse, DTDs forbidden, and refuses nesting deeper
-  than ``BATAS_KEDALAMAN`` (the archive check already refused every DTD);
+- parses XML only with defusedxml's iterparse, DTDs forbidden (the archive check already
+  refused every DTD and any nesting deeper than ``loaders.arsip.BATAS_KEDALAMAN``);
 - keeps only cells that hold something (a value or a formula), in a dict by (row, column), so
   a ``<dimension ref="A1:XFD1048576"/>`` or a cell at XFD1048576 costs nothing, and refuses a
   sheet with more than ``BATAS_SEL`` cells;
@@ -32,7 +32,6 @@ from loaders.arsip import Arsip, Relasi, bagian_utama, elemen_aman, teks_bagian
 from loaders.errors import RenstraError
 
 BATAS_SEL = 200_000  # cells read from one sheet (empty ones included)
-BATAS_KEDALAMAN = 64  # XML nesting; a worksheet needs 5
 BATAS_TEKS_BERSAMA = 1_000_000  # shared strings
 BARIS_MAKS, KOLOM_MAKS = 1_048_576, 16_384  # Excel's own grid
 
@@ -117,17 +116,13 @@ def _tag(e: Any) -> str:
 
 
 def _iter(data: bytes, lokasi: str) -> Iterator[tuple[str, Any]]:
-    """iterparse with DTDs forbidden and a depth bound; errors in Bahasa Indonesia."""
-    kedalaman = 0
+    """iterparse with DTDs forbidden; errors in Bahasa Indonesia.
+
+    Nesting is bounded before this runs (``loaders.arsip`` refuses more than its
+    ``BATAS_KEDALAMAN`` levels), so the partial tree iterparse keeps stays shallow.
+    """
     try:
-        for ev, e in iterparse(io.BytesIO(data), events=("start", "end"), forbid_dtd=True):
-            if ev == "start":
-                kedalaman += 1
-                if kedalaman > BATAS_KEDALAMAN:
-                    raise RenstraError(f"{lokasi}: susunan XML terlalu dalam (lebih dari {BATAS_KEDALAMAN} tingkat)")
-            elif ev == "end":
-                kedalaman -= 1
-            yield ev, e
+        yield from iterparse(io.BytesIO(data), events=("end",), forbid_dtd=True)
     except DefusedXmlException:
         raise RenstraError(f"{lokasi}: memuat deklarasi DOCTYPE/ENTITY XML (bom entitas XML?)") from None
     except SyntaxError:  # xml.etree.ElementTree.ParseError
@@ -165,15 +160,19 @@ def baca(arsip: Arsip, batas_sel: int = BATAS_SEL) -> Buku:
     return Buku(lembar, nama_tetap)
 
 
+_SI, _T, _R = f"{{{NS}}}si", f"{{{NS}}}t", f"{{{NS}}}r"
+_C, _ROW, _V, _F, _IS, _MERGE = (f"{{{NS}}}{t}" for t in ("c", "row", "v", "f", "is", "mergeCell"))
+
+
 def _teks_bersama(arsip: Arsip, rel: list[Relasi]) -> list[str]:
     """The shared-string table: rich-text runs joined, phonetic runs left out."""
     if not rel:
         return []
     hasil: list[str] = []
-    for ev, e in _iter(arsip.bagian.get(rel[0].target, b"<sst/>"), "teks bersama (sharedStrings)"):
-        if ev == "end" and _tag(e) == "si":
-            bagian = [str(e.findtext(f"{{{NS}}}t") or "")] if e.find(f"{{{NS}}}t") is not None else []
-            bagian += [str(r.findtext(f"{{{NS}}}t") or "") for r in e.iterfind(f"{{{NS}}}r")]
+    for _, e in _iter(arsip.bagian.get(rel[0].target, b"<sst/>"), "teks bersama (sharedStrings)"):
+        if e.tag == _SI:
+            bagian = [str(e.findtext(_T) or "")] if e.find(_T) is not None else []
+            bagian += [str(r.findtext(_T) or "") for r in e.iterfind(_R)]
             hasil.append("".join(bagian))
             e.clear()
             if len(hasil) > BATAS_TEKS_BERSAMA:
@@ -187,28 +186,24 @@ def _format_sel(arsip: Arsip, rel: list[Relasi]) -> list[str]:
         return []
     kode: dict[int, str] = {}
     xf: list[str] = []
-    di_cellxfs = False
-    for ev, e in _iter(arsip.bagian.get(rel[0].target, b"<styleSheet/>"), "gaya sel (styles)"):
+    for _, e in _iter(arsip.bagian.get(rel[0].target, b"<styleSheet/>"), "gaya sel (styles)"):
         t = _tag(e)
-        if t == "cellXfs":
-            di_cellxfs = ev == "start"
-        elif ev == "end" and t == "numFmt":
+        if t == "numFmt":
             try:
                 kode[int(e.get("numFmtId", -1))] = str(e.get("formatCode", ""))
             except ValueError:
                 pass
-        elif ev == "end" and t == "xf" and di_cellxfs:
-            try:
-                i = int(e.get("numFmtId", 0))
-            except ValueError:
-                i = 0
-            xf.append(kode.get(i) or BUILTIN_FORMATS.get(i) or "General")
+        elif t == "cellXfs":
+            for x in e:
+                try:
+                    i = int(x.get("numFmtId", 0))
+                except ValueError:
+                    i = 0
+                xf.append(kode.get(i) or BUILTIN_FORMATS.get(i) or "General")
     return xf
 
 
-def _posisi(ref: str | None, baris: int, kolom_sebelum: int, lokasi: str) -> tuple[int, int]:
-    if ref is None:
-        return baris, kolom_sebelum + 1
+def _posisi(ref: str, lokasi: str) -> tuple[int, int]:
     m = _REF.match(ref)
     if not m:
         raise RenstraError(f"{lokasi}: alamat sel '{teks_bagian(ref)}' tidak sah")
@@ -219,37 +214,58 @@ def _posisi(ref: str | None, baris: int, kolom_sebelum: int, lokasi: str) -> tup
 
 
 def _baca_lembar(data: bytes, w: Lembar, teks: list[str], gaya: list[str], batas_sel: int) -> None:
+    """Every cell that holds something, by (row, column); a cell without an address takes its place in the row."""
     lokasi = f"Lembar '{teks_bagian(w.nama)}'"
-    baris, kolom, jumlah = 0, 0, 0
-    for ev, e in _iter(data, lokasi):
-        t = _tag(e)
-        if ev == "start" and t == "row":
-            try:
-                baris = int(e.get("r")) if e.get("r") is not None else baris + 1
-            except ValueError:
-                raise RenstraError(f"{lokasi}: nomor baris '{teks_bagian(str(e.get('r')))}' tidak sah") from None
-            kolom = 0
-        elif ev == "end" and t == "c":
+    jumlah, baris_sebelum, kolom = 0, 0, 0
+    tertunda: list[tuple[int, Any]] = []  # cells without an address: their row is known when it ends
+    for _, e in _iter(data, lokasi):
+        tag = e.tag
+        if tag == _C:
             jumlah += 1
             if jumlah > batas_sel:
                 raise RenstraError(f"{lokasi}: terlalu banyak sel (lebih dari {batas_sel})")
-            r, c = _posisi(e.get("r"), baris, kolom, lokasi)
-            kolom = c
-            s = _sel(e, teks, gaya, f"{lokasi}, sel {get_column_letter(c)}{r}")
+            ref = e.get("r")
+            if ref is None:
+                kolom += 1
+                if kolom > KOLOM_MAKS:
+                    raise RenstraError(f"{lokasi}: sebuah baris melewati kolom terakhir lembar Excel")
+                tertunda.append((kolom, e))
+                continue
+            r, kolom = _posisi(ref, lokasi)
+            s = _sel(e, teks, gaya, f"{lokasi}, sel {ref}")
             if s is not None:
-                w.sel[(r, c)] = s
+                w.sel[(r, kolom)] = s
             e.clear()
-        elif ev == "end" and t == "row":
+        elif tag == _ROW:
+            baris_sebelum = _nomor_baris(e, baris_sebelum, lokasi)
+            for j, c in tertunda:
+                s = _sel(c, teks, gaya, f"{lokasi}, sel {get_column_letter(j)}{baris_sebelum}")
+                if s is not None:
+                    w.sel[(baris_sebelum, j)] = s
+            tertunda, kolom = [], 0
             e.clear()
-        elif ev == "end" and t == "mergeCell":
+        elif tag == _MERGE:
             w.gabungan.append(_rentang(str(e.get("ref", "")), lokasi))
+
+
+def _nomor_baris(e: Any, sebelum: int, lokasi: str) -> int:
+    r = e.get("r")
+    if r is None:
+        return sebelum + 1
+    try:
+        n = int(r)
+    except ValueError:
+        raise RenstraError(f"{lokasi}: nomor baris '{teks_bagian(str(r))}' tidak sah") from None
+    if not 1 <= n <= BARIS_MAKS:
+        raise RenstraError(f"{lokasi}: nomor baris '{n}' di luar lembar Excel")
+    return n
 
 
 def _rentang(ref: str, lokasi: str) -> tuple[int, int, int, int]:
     bagian = ref.split(":")
     if len(bagian) != 2:
         raise RenstraError(f"{lokasi}: rentang gabungan '{teks_bagian(ref)}' tidak sah")
-    (r1, c1), (r2, c2) = (_posisi(b, 0, 0, lokasi) for b in bagian)
+    (r1, c1), (r2, c2) = (_posisi(b, lokasi) for b in bagian)
     return min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)
 
 
@@ -259,20 +275,18 @@ def _sel(e: Any, teks: list[str], gaya: list[str], lokasi: str) -> Sel | None:
         fmt = gaya[int(e.get("s", 0))] if gaya else "General"
     except (ValueError, IndexError):
         fmt = "General"
-    f = e.find(f"{{{NS}}}f")
+    f = e.find(_F)
     if f is not None:
         isi = (f.text or "").strip()
         return Sel("=" + isi if isi else "=(rumus bersama)", "f", fmt)
     jenis = e.get("t", "n")
     if jenis == "inlineStr":
-        isi_is = e.find(f"{{{NS}}}is")
+        isi_is = e.find(_IS)
         if isi_is is None:
             return None
-        bagian = [str(isi_is.findtext(f"{{{NS}}}t") or "")] + [
-            str(r.findtext(f"{{{NS}}}t") or "") for r in isi_is.iterfind(f"{{{NS}}}r")
-        ]
+        bagian = [str(isi_is.findtext(_T) or "")] + [str(r.findtext(_T) or "") for r in isi_is.iterfind(_R)]
         return Sel("".join(bagian), "s", fmt)
-    v = e.findtext(f"{{{NS}}}v")
+    v = e.findtext(_V)
     if v is None:
         return None
     if jenis == "s":

@@ -32,3 +32,8 @@ def test_readme_gambar_ada_dan_setiap_halaman_disebut() -> None:
     for h in HALAMAN:
         assert f"| {h.judul} |" in readme, f"page {h.judul} missing from the README's page table"
     assert "BENCH_HASIL" not in readme  # the benchmark figures were filled in
+
+
+def test_ci_run_lints_with_ruff() -> None:
+    ci_run = (REPO_ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert ".venv/bin/ruff check ." in ci_run and ".venv/bin/ruff format --check ." in ci_run
