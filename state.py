@@ -11,6 +11,8 @@ data another session sees.
 from __future__ import annotations
 
 import importlib
+import os
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -22,6 +24,7 @@ from loaders import Renstra, audit_renstra, load_renstra
 from loaders.renstra import FOLDER_BAWAAN
 
 Jejak = tuple[tuple[str, int, int], ...]
+ENV_AKUN = "RENSTRA_AKUN_BERKAS"  # a TOML file of [akun.<nama>] entries; overrides .streamlit/secrets.toml
 T = TypeVar("T")
 
 
@@ -69,10 +72,16 @@ def sajikan(fungsi: Callable[..., T], *argumen: Any, folder: Path = FOLDER_BAWAA
 
 
 def url_gudang() -> str:
-    """The store's database URL: ``[database] url`` in .streamlit/secrets.toml, else RENSTRA_DB_URL,
-    else a SQLite file outside the repository (``realisasi.gudang.url_bawaan``)."""
-    from realisasi.gudang import url_bawaan
+    """The store's database URL: the environment variable RENSTRA_DB_URL, else ``[database] url`` in
+    .streamlit/secrets.toml, else a SQLite file outside the repository (``realisasi.gudang.url_bawaan``).
 
+    The environment overrides the secrets file, as deployers expect; the tests rely on it too, so a
+    developer's own secrets.toml can never point the suite at the real store.
+    """
+    from realisasi.gudang import ENV_URL, url_bawaan
+
+    if os.environ.get(ENV_URL, "").strip():
+        return url_bawaan()  # which is that variable
     try:
         url = st.secrets.get("database", {}).get("url")
     except Exception:  # no secrets file at all is the normal case on a fresh clone
@@ -129,19 +138,23 @@ def pembatas() -> Any:
 
 
 def data_akun() -> dict[str, Any]:
-    """Account entries (``[akun.<nama>]``: argon2id hash, peran, kelurahan) from .streamlit/secrets.toml,
-    or from the TOML file named by RENSTRA_AKUN_BERKAS (kept outside the repository); {} when none."""
-    import os
-    import tomllib
+    """Account entries (``[akun.<nama>]``: argon2id hash, peran, kelurahan); {} when none.
 
+    From the TOML file named by the environment variable RENSTRA_AKUN_BERKAS (kept outside the
+    repository) when it is set, else from .streamlit/secrets.toml. The environment overrides the
+    secrets file, as deployers expect: when the variable is set, only its file counts (a file that
+    does not exist means no accounts, never a fall back to secrets.toml).
+    """
+    berkas = os.environ.get(ENV_AKUN, "").strip()
+    if berkas:
+        if not Path(berkas).is_file():
+            return {}
+        with open(berkas, "rb") as f:
+            return tomllib.load(f)
     try:
         akun = st.secrets.get("akun")
         if akun:
             return {"akun": dict(akun)}
     except Exception:  # no secrets file
         pass
-    berkas = os.environ.get("RENSTRA_AKUN_BERKAS")
-    if berkas and Path(berkas).is_file():
-        with open(berkas, "rb") as f:
-            return tomllib.load(f)
     return {}

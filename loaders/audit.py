@@ -23,6 +23,12 @@ SKEMA_TEMUAN = {
 
 GALAT, PERINGATAN, INFO = "galat", "peringatan", "info"
 
+# The document prints every pagu rounded to the rupiah, so a parent may differ from the sum of
+# its printed children (and T-C.24 from T-C.27) by this much without either figure being wrong:
+# such a gap is "selisih pembulatan" (info) between parent and children, and no finding at all
+# between the two budget tables. One rupiah more is a real disagreement.
+TOLERANSI_PEMBULATAN_RP = 1
+
 
 def _rp(x: float | int | None) -> str:
     return rupiah(x)
@@ -79,7 +85,9 @@ def _pagu_anak_induk(r: Renstra) -> list[dict[str, Any]]:
             if selisih == 0:
                 continue
             jenis, keparahan = (
-                ("selisih pembulatan", INFO) if abs(selisih) <= 1 else ("pagu induk ≠ jumlah rincian", GALAT)
+                ("selisih pembulatan", INFO)
+                if abs(selisih) <= TOLERANSI_PEMBULATAN_RP
+                else ("pagu induk ≠ jumlah rincian", GALAT)
             )
             out.append(_temuan(**base, jenis=jenis, keparahan=keparahan, diharapkan=_rp(jumlah),
                                ditemukan=_rp(int(induk["pagu"])), keterangan=f"{ket}; selisih {_rp(selisih)}"))  # fmt: skip
@@ -230,7 +238,7 @@ def _lintas_tc24_tc27(r: Renstra) -> list[dict[str, Any]]:
         if mirip.max() < 0.9:
             continue
         p = jumlah.loc[mirip.idxmax()]
-        if pd.notna(p["pagu"]) and abs(float(x["anggaran"]) - float(p["pagu"])) > 1:
+        if pd.notna(p["pagu"]) and abs(float(x["anggaran"]) - float(p["pagu"])) > TOLERANSI_PEMBULATAN_RP:
             out.append(_temuan(tabel=x["tabel"], baris=x["baris"], tahun=2020, uraian=x["program"],
                                    jenis="anggaran T-C.24 ≠ pagu T-C.27", keparahan=PERINGATAN, diharapkan=_rp(p["pagu"]),
                                    ditemukan=_rp(x["anggaran"]),

@@ -18,10 +18,14 @@ class RenstraError(ValueError):
         self.tabel = tabel
         self.baris = baris
         self.kolom = kolom
+        if tabel and not tabel.lower().startswith("tabel "):  # a label may already read "Tabel 2.2.3"
+            tabel_teks = f"Tabel {tabel}"
+        else:
+            tabel_teks = tabel or ""
         lokasi = ", ".join(
             bagian
             for bagian in (
-                f"Tabel {tabel}" if tabel else "",
+                tabel_teks,
                 f"baris {baris}" if baris else "",
                 f"kolom {kolom}" if kolom else "",
             )

@@ -96,7 +96,10 @@ def _dari_folder(folder: Path) -> tuple[str, dict[str, Any], dict[str, TabelMent
     path = folder / NAMA_MANIFEST
     if not path.is_file():
         raise RenstraError(f"folder '{folder}' tidak berisi {NAMA_MANIFEST}")
-    teks = path.read_text(encoding="utf-8")
+    try:
+        teks = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise RenstraError(f"{NAMA_MANIFEST} bukan teks UTF-8; simpan ulang sebagai UTF-8") from None
     try:
         manifest = tomllib.loads(teks)
     except tomllib.TOMLDecodeError as e:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -108,3 +109,53 @@ def test_audit_sees_a_parent_child_mismatch(salinan: Path) -> None:
     t = audit_renstra(load_renstra(salinan))
     f = _satu(t, jenis="pagu induk ≠ jumlah rincian", tahun=2022, baris=2)
     assert (f["diharapkan"], f["ditemukan"], f["keparahan"]) == ("Rp 197.779.300", "Rp 197.779.200", "galat")
+
+
+# --- audit.TOLERANSI_PEMBULATAN_RP pinned at its edges: a gap of Rp 1 is rounding, Rp 2 is not ---
+
+
+def _kegiatan_administrasi_kepegawaian_2023(renstra: Renstra, selisih: int) -> Renstra:
+    """Only 7.01.01.2.05 Administrasi Kepegawaian in 2023 (Rp 5.949.627 = 331.527 + 5.618.100 exactly, row 37)
+    and its two sub kegiatan, the first lowered so that the kegiatan is ``selisih`` above their sum."""
+    d = renstra.rencana
+    d = d[(d["tahun"] == 2023) & ((d["item_id"] == "tc27_2022:37") | (d["kegiatan_id"] == "tc27_2022:37"))].copy()
+    assert d["item_id"].tolist() == ["tc27_2022:37", "tc27_2022:38", "tc27_2022:39"]
+    d.loc[d["item_id"] == "tc27_2022:38", "pagu"] -= selisih
+    return replace(renstra, rencana=d)
+
+
+@pytest.mark.parametrize(
+    ("selisih", "jenis", "keparahan"),
+    [
+        (0, None, None),
+        (1, "selisih pembulatan", "info"),
+        (-1, "selisih pembulatan", "info"),
+        (2, "pagu induk ≠ jumlah rincian", "galat"),
+        (-2, "pagu induk ≠ jumlah rincian", "galat"),
+    ],
+)
+def test_toleransi_pembulatan_induk_dan_rincian(
+    renstra: Renstra, selisih: int, jenis: str | None, keparahan: str | None
+) -> None:
+    t = audit_renstra(_kegiatan_administrasi_kepegawaian_2023(renstra, selisih))
+    di_induk = t[(t["tabel"] == "T-C.27 (2022-2024)") & (t["baris"] == 37) & (t["tahun"] == 2023)]
+    assert di_induk[["jenis", "keparahan"]].values.tolist() == ([[jenis, keparahan]] if jenis else [])
+
+
+def _anggaran_tc24_2020(renstra: Renstra, selisih: int) -> Renstra:
+    """T-C.24's 2020 anggaran of Program Peningkatan Pemberdayaan Masyarakat (row 10) set ``selisih``
+    above T-C.27 (2020)'s sum of its kegiatan, Rp 11.574.424.760; only T-C.27's 2020 kegiatan kept."""
+    a = renstra.anggaran.copy()
+    baris = (a["tabel"] == "T-C.24") & (a["baris"] == 10) & (a["tahun"] == 2020)
+    assert a.loc[baris, "program"].tolist() == ["Program Peningkatan Pemberdayaan Masyarakat"]
+    a.loc[baris, "anggaran"] = 11_574_424_760 + selisih
+    d = renstra.rencana
+    return replace(renstra, anggaran=a, rencana=d[(d["tahun"] == 2020) & (d["tingkat"] == "kegiatan")])
+
+
+@pytest.mark.parametrize(("selisih", "temuan_ada"), [(0, False), (1, False), (-1, False), (2, True), (-2, True)])
+def test_toleransi_pembulatan_tc24_dan_tc27(renstra: Renstra, selisih: int, temuan_ada: bool) -> None:
+    t = audit_renstra(_anggaran_tc24_2020(renstra, selisih))
+    beda = t[t["jenis"] == "anggaran T-C.24 ≠ pagu T-C.27"]
+    assert (beda["uraian"] == "Program Peningkatan Pemberdayaan Masyarakat").any() == temuan_ada
+    assert len(beda) == 3 + temuan_ada  # the other three 2020 programs disagree by far more

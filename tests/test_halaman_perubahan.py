@@ -1,7 +1,7 @@
 """Perubahan Renstra page (AppTest): the revision's changes as the document prints them.
 
-Document lines cited are of ../shared/sources/renstra_wonoasih_2019_2024.txt (T-C.28 sebelum
-l. 1286-1290, sesudah l. 1299-1302; T-C.25 sebelum l. 940-944, sesudah l. 956-959).
+Document lines cited are of renstra_data/wonoasih-2019-2024/sumber/renstra_wonoasih_2019_2024.txt
+(T-C.28 sebelum l. 1286-1290, sesudah l. 1299-1302; T-C.25 sebelum l. 940-944, sesudah l. 956-959).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Program page (AppTest): one item's pagu, indicators and rincian, and the URL that reproduces it.
 
-Document lines cited are of ../shared/sources/renstra_wonoasih_2019_2024.txt.
+Document lines cited are of renstra_data/wonoasih-2019-2024/sumber/renstra_wonoasih_2019_2024.txt.
 """
 
 from __future__ import annotations

@@ -117,9 +117,9 @@ def test_tidak_ada_rp_nol(bawaan) -> None:
 
 
 def test_predikat_indikator_dari_dokumen(renstra) -> None:
-    # T-C.23 (../shared/sources/renstra_wonoasih_2019_2024.txt l. 657-672), 2020: four indicators
-    # with a capaian, all >= 91 % (94,95; 100; 111,18; 94,41: Sangat Tinggi), and six whose 2020
-    # target is printed 0 (no capaian).
+    # T-C.23 (renstra_data/wonoasih-2019-2024/sumber/renstra_wonoasih_2019_2024.txt l. 657-672),
+    # 2020: four indicators with a capaian, all >= 91 % (94,95; 100; 111,18; 94,41: Sangat Tinggi),
+    # and six whose 2020 target is printed 0 (no capaian).
     at = buka(bagian="predikat-indikator")
     assert id_grafik(at) == ["predikat"]
     assert "Indikator kinerja per predikat" in [s.value for s in at.subheader]

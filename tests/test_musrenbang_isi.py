@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +13,7 @@ import formatting as fmt
 from loaders.renstra import Renstra
 from musrenbang import isi
 from realisasi import TIPE_REALISASI, bingkai_kosong
+from realisasi import gudang as modul_gudang
 from realisasi.gudang import Gudang
 from sajian import kelurahan as sajian_kelurahan
 from sajian import realisasi as sajian_realisasi
@@ -304,15 +305,32 @@ def test_unggahan_sintetis_kecamatan_dan_kelurahan(renstra: Renstra) -> None:
     assert susun(renstra, 2024, tersimpan=tersimpan)["capaian"].data.empty
 
 
-def test_tanggal_unggah_dari_gudang_sungguhan(renstra: Renstra, tmp_path: Path) -> None:
+class _JamBeku(datetime):
+    """The store's clock stopped at 18:30 UTC on 11 November 2026 (01:30 WIB on 12 November)."""
+
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> datetime:
+        beku = datetime(2026, 11, 11, 18, 30, tzinfo=UTC)
+        return beku.astimezone(tz) if tz is not None else beku.replace(tzinfo=None)
+
+
+def test_tanggal_unggah_dari_gudang_sungguhan(
+    renstra: Renstra, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A real store stamps the version with its clock (UTC); given a fixed clock instead of the real
+    # one, the expected date does not depend on when the test runs (around midnight WIB the real
+    # clock's date could change between the save and the check), and the fixed time sits on the
+    # UTC/WIB date line: the slide must give the WIB date. realisasi.gudang reads datetime.now.
+    monkeypatch.setattr(modul_gudang, "datetime", _JamBeku)
     gudang = Gudang(f"sqlite:///{tmp_path / 'uji.sqlite'}")
     try:
         versi = gudang.simpan(tersimpan_sintetis(), "admin_uji", "admin", "uji.xlsx", "a" * 64, 2023)
-        slaid = susun(renstra, 2023, tersimpan=gudang.keadaan(), riwayat=gudang.riwayat())
+        riwayat = gudang.riwayat()
+        slaid = susun(renstra, 2023, tersimpan=gudang.keadaan(), riwayat=riwayat)
     finally:
         gudang.tutup()
-    hari = datetime.now(UTC).astimezone(timezone(timedelta(hours=7))).date()
-    assert f"realisasi diunggah {fmt.tanggal(hari)} (Isi Realisasi, versi {versi})" in slaid["capaian"].sumber
+    assert riwayat["waktu"].tolist() == ["2026-11-11T18:30:00.000000+00:00"]
+    assert f"realisasi diunggah 12 November 2026 (Isi Realisasi, versi {versi})" in slaid["capaian"].sumber
 
 
 def test_keterangan_unggah_per_kelurahan() -> None:

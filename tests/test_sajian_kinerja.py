@@ -1,7 +1,7 @@
 """sajian.kinerja and grafik.kinerja: values checked against the document by hand.
 
-Source: ../shared/sources/renstra_wonoasih_2019_2024.txt, T-C.23 "Pencapaian Kinerja Pelayanan"
-(text lines 657-672), T-C.25 / T-C.28 "setelah perubahan" (lines 948-958, 1292-1302).
+Source: renstra_data/wonoasih-2019-2024/sumber/renstra_wonoasih_2019_2024.txt, T-C.23 "Pencapaian
+Kinerja Pelayanan" (text lines 657-672), T-C.25 / T-C.28 "setelah perubahan" (lines 948-958, 1292-1302).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """sajian.perubahan: the revision's changes, checked against the document by hand.
 
-Line numbers are of ../shared/sources/renstra_wonoasih_2019_2024.txt: T-C.25 sebelum l. 940-944,
-sesudah l. 956-959; T-C.28 sebelum l. 1286-1290, sesudah l. 1299-1302.
+Line numbers are of renstra_data/wonoasih-2019-2024/sumber/renstra_wonoasih_2019_2024.txt:
+T-C.25 sebelum l. 940-944, sesudah l. 956-959; T-C.28 sebelum l. 1286-1290, sesudah l. 1299-1302.
 """
 
 from __future__ import annotations

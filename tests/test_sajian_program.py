@@ -1,6 +1,7 @@
 """sajian.program: one item of T-C.27 over the years, checked against the document by hand.
 
-Line numbers are of ../shared/sources/renstra_wonoasih_2019_2024.txt (the PDF's text export).
+Line numbers are of renstra_data/wonoasih-2019-2024/sumber/renstra_wonoasih_2019_2024.txt
+(the PDF's text export).
 """
 
 from __future__ import annotations

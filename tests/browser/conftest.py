@@ -2,6 +2,11 @@
 
 Every test collected under tests/browser/ is marked ``browser``. Chromium comes from Debian
 (/usr/bin/chromium); if it is missing the browser tests are skipped locally, but fail when CI=true.
+
+Servers: ``streamlit_server`` is shared by the tests that only read, with an empty realisasi store
+of its own; ``server_baru`` is a test's own, just started, on that test's own store (for a test
+that saves, or that needs the server's very first request). Each server inherits the suite's
+environment (tests/conftest.py): the test-only secrets file and the synthetic account file.
 """
 
 from __future__ import annotations
@@ -38,17 +43,29 @@ def _require_chromium() -> None:
     pytest.skip(msg)
 
 
-@pytest.fixture(scope="session")
-def streamlit_server() -> Iterator[str]:
-    """`streamlit run app.py` on a free localhost port; yields its base URL."""
+def _server(url_gudang: str) -> Iterator[str]:
+    """`streamlit run app.py` on a free localhost port with the realisasi store ``url_gudang``."""
     _require_chromium()  # no point starting a server nobody can look at
     if not (APP_DIR / "app.py").is_file():
         pytest.fail(f"{APP_DIR / 'app.py'} does not exist", pytrace=False)
     try:
-        with peramban.server(APP_DIR) as url:
+        with peramban.server(APP_DIR, env={"RENSTRA_DB_URL": url_gudang}) as url:
             yield url
     except peramban.ServerGagal as e:
         pytest.fail(str(e), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def streamlit_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shared server, on an empty store of its own (no test saves into it); yields its base URL."""
+    yield from _server(f"sqlite:///{tmp_path_factory.mktemp('server-bersama') / 'realisasi.sqlite'}")
+
+
+@pytest.fixture()
+def server_baru(gudang_sendiri: str) -> Iterator[str]:
+    """A server of this test's own, just started, on the test's own store (``gudang_sendiri``):
+    what it saves no other test sees, and the test's first request is the server's first."""
+    yield from _server(gudang_sendiri)
 
 
 @pytest.fixture(scope="session")

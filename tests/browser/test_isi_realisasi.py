@@ -1,6 +1,7 @@
 """Isi Realisasi in a real browser: log in, download the template, fill it, upload, confirm, see Kinerja.
 
-The account and the reported figure are SYNTHETIC test data (tests/conftest.py).
+The account and the reported figure are SYNTHETIC test data (tests/conftest.py). The test saves, so
+it runs on a server of its own with its own store (``server_baru``): no other test sees the version.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from tests.browser.helpers import assert_no_exception, wait_for_app, wait_for_ch
 from tests.conftest import AKUN_UJI, SANDI_UJI
 
 
-def test_login_templat_unggah_simpan_lalu_capaian(streamlit_server: str, page: Page, tmp_path: Path) -> None:
-    page.goto(f"{streamlit_server}/isi_realisasi?tahun_lapor=2022", wait_until="domcontentloaded")
+def test_login_templat_unggah_simpan_lalu_capaian(server_baru: str, page: Page, tmp_path: Path) -> None:
+    page.goto(f"{server_baru}/isi_realisasi?tahun_lapor=2022", wait_until="domcontentloaded")
     wait_for_app(page)
     page.get_by_label("Nama pengguna").fill(AKUN_UJI)
     page.get_by_label("Kata sandi").fill(SANDI_UJI)
@@ -47,7 +48,7 @@ def test_login_templat_unggah_simpan_lalu_capaian(streamlit_server: str, page: P
     wait_for_app(page)
     expect(page.get_by_text(re.compile(r"Tersimpan sebagai versi \d+"))).to_be_visible()
 
-    page.goto(f"{streamlit_server}/kinerja?tahun=2022&bagian=capaian-per-tahun", wait_until="domcontentloaded")
+    page.goto(f"{server_baru}/kinerja?tahun=2022&bagian=capaian-per-tahun", wait_until="domcontentloaded")
     wait_for_app(page)
     wait_for_charts(page)
     expect(page.get_by_role("heading", name=re.compile("Capaian indikator Renstra .* 2022"))).to_be_visible()

@@ -10,10 +10,11 @@ from tests.browser.helpers import assert_no_exception, wait_for_app
 pytestmark = pytest.mark.browser
 
 
-def test_deep_link_keeps_app_frame(streamlit_server: str, page: Page) -> None:
-    # Kept first on purpose: a page opened by URL as the server's first request must
-    # still run inside app.py (title, sidebar navigation), not alone.
-    page.goto(f"{streamlit_server}/kualitas_data", wait_until="domcontentloaded")
+def test_deep_link_keeps_app_frame(server_baru: str, page: Page) -> None:
+    # A page opened by URL as the server's first request must still run inside app.py (title,
+    # sidebar navigation), not alone. The server is this test's own, just started, so this goto
+    # is its first request whatever order the tests run in (the shared server has served others).
+    page.goto(f"{server_baru}/kualitas_data", wait_until="domcontentloaded")
     wait_for_app(page)
     assert_no_exception(page)
     expect(page.get_by_text("Dasbor Renstra").first).to_be_visible()
