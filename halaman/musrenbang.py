@@ -1,7 +1,5 @@
 """Bahan Musrenbang: the pack a camat or lurah takes into the meeting (PowerPoint + Excel), and its slides on screen."""
 
-from datetime import date
-
 import streamlit as st
 
 import ekspor
@@ -20,7 +18,7 @@ kelurahan = None if kelurahan == ui.SEMUA else str(kelurahan)
 wilayah = f"Kelurahan {kelurahan}" if kelurahan else "Kecamatan Wonoasih"
 
 slaid = state.sajikan(
-    isi.susun_pada, date.today(), tahun, kelurahan, state.realisasi_tersimpan(), state.riwayat_tersimpan()
+    isi.susun_pada, isi.hari_ini(), tahun, kelurahan, state.realisasi_tersimpan(), state.riwayat_tersimpan()
 )
 
 ui.judul("Bahan Musrenbang")
@@ -38,7 +36,7 @@ ui.pengantar(
 def siapkan_berkas() -> None:
     """The download buttons, built only when asked (the page itself never waits on them)."""
     versi = state.gudang().versi_terakhir()
-    kunci = (tahun, kelurahan, versi, date.today())
+    kunci = (tahun, kelurahan, versi, isi.hari_ini())
     nama = ekspor.nama_berkas("bahan-musrenbang", str(tahun), wilayah).removesuffix(".xlsx")
     if st.button("Siapkan PowerPoint dan Excel", icon=":material/build:", type="primary", key="siapkan-bahan"):
         with st.status(f"Menyusun bahan Musrenbang {tahun}: {wilayah}…", expanded=True) as status:

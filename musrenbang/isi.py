@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pandas as pd
 
@@ -62,6 +62,13 @@ SATUAN_GRAFIK = ("rupiah", "persen", "angka")
 # A chart with more bars than this is unreadable on a projector: such a slide becomes a table.
 MAKS_BARIS_GRAFIK = 15
 WIB = timezone(timedelta(hours=7), "WIB")  # the store keeps UTC; Probolinggo reads WIB (no DST)
+
+
+def hari_ini(sekarang: datetime | None = None) -> date:
+    """Today's date in WIB (a pack made at 01:00 WIB is dated that day, not the server's UTC day)."""
+    return (sekarang or datetime.now(UTC)).astimezone(WIB).date()
+
+
 BUKAN_NOL = "tidak dihitung (bukan 0 %)"
 DASAR_PROGRAM = "pagu program"  # metrics.pagu_program's dasar for a readable program pagu
 RINCIAN = "dijumlah dari rincian"

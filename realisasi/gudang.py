@@ -26,7 +26,7 @@ import io
 import math
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -255,8 +255,10 @@ _TIPE_RIWAYAT = {
 class Gudang:
     """The realisasi store at one database URL; safe to share across threads and processes."""
 
-    def __init__(self, url: str | None = None) -> None:
+    def __init__(self, url: str | None = None, jam: Callable[[], datetime] | None = None) -> None:
+        """``jam`` gives the time a version is stamped with (UTC; tests pass a fixed clock)."""
         self.url = url or url_bawaan()
+        self.jam = jam or (lambda: datetime.now(UTC))
         self.engine = _buat_mesin(self.url)
         with self._tulis() as conn:
             metadata.create_all(conn)
@@ -442,10 +444,13 @@ class Gudang:
                 [(k, baru, False) for k, baru in beda],
             )
 
-    @staticmethod
-    def _catat(conn: Connection, kepala: dict[str, Any], baris: list[tuple[Kunci, Isi, bool]]) -> int:
+    def _catat(self, conn: Connection, kepala: dict[str, Any], baris: list[tuple[Kunci, Isi, bool]]) -> int:
         """Insert the version row, then its value rows, in the caller's transaction."""
-        kepala = {**kepala, "waktu": datetime.now(UTC).isoformat(timespec="microseconds"), "baris_berubah": len(baris)}
+        kepala = {
+            **kepala,
+            "waktu": self.jam().astimezone(UTC).isoformat(timespec="microseconds"),
+            "baris_berubah": len(baris),
+        }
         versi_id = conn.execute(insert(versi).values(**kepala)).inserted_primary_key[0]
         if baris:
             conn.execute(

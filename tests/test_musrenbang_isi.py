@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -13,7 +13,6 @@ import formatting as fmt
 from loaders.renstra import Renstra
 from musrenbang import isi
 from realisasi import TIPE_REALISASI, bingkai_kosong
-from realisasi import gudang as modul_gudang
 from realisasi.gudang import Gudang
 from sajian import kelurahan as sajian_kelurahan
 from sajian import realisasi as sajian_realisasi
@@ -305,24 +304,12 @@ def test_unggahan_sintetis_kecamatan_dan_kelurahan(renstra: Renstra) -> None:
     assert susun(renstra, 2024, tersimpan=tersimpan)["capaian"].data.empty
 
 
-class _JamBeku(datetime):
-    """The store's clock stopped at 18:30 UTC on 11 November 2026 (01:30 WIB on 12 November)."""
-
-    @classmethod
-    def now(cls, tz: tzinfo | None = None) -> datetime:
-        beku = datetime(2026, 11, 11, 18, 30, tzinfo=UTC)
-        return beku.astimezone(tz) if tz is not None else beku.replace(tzinfo=None)
-
-
-def test_tanggal_unggah_dari_gudang_sungguhan(
-    renstra: Renstra, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_tanggal_unggah_dari_gudang_sungguhan(renstra: Renstra, tmp_path: Path) -> None:
     # A real store stamps the version with its clock (UTC); given a fixed clock instead of the real
     # one, the expected date does not depend on when the test runs (around midnight WIB the real
     # clock's date could change between the save and the check), and the fixed time sits on the
-    # UTC/WIB date line: the slide must give the WIB date. realisasi.gudang reads datetime.now.
-    monkeypatch.setattr(modul_gudang, "datetime", _JamBeku)
-    gudang = Gudang(f"sqlite:///{tmp_path / 'uji.sqlite'}")
+    # UTC/WIB date line: the slide must give the WIB date.
+    gudang = Gudang(f"sqlite:///{tmp_path / 'uji.sqlite'}", jam=lambda: datetime(2026, 11, 11, 18, 30, tzinfo=UTC))
     try:
         versi = gudang.simpan(tersimpan_sintetis(), "admin_uji", "admin", "uji.xlsx", "a" * 64, 2023)
         riwayat = gudang.riwayat()
@@ -350,3 +337,9 @@ def test_perubahan_renstra(renstra: Renstra) -> None:
     d = slaid["perubahan-daftar"].data
     ikm = d[d["jenis_perubahan"].eq("kondisi awal berubah")]
     assert set(zip(ikm["sebelum"], ikm["sesudah"], strict=True)) == {("84,50", "84,60")}
+
+
+def test_hari_ini_dalam_wib() -> None:
+    # 18:30 UTC on 11 November is already 12 November in Probolinggo.
+    assert isi.hari_ini(datetime(2026, 11, 11, 18, 30, tzinfo=UTC)) == date(2026, 11, 12)
+    assert isi.hari_ini(datetime(2026, 11, 11, 16, 59, tzinfo=UTC)) == date(2026, 11, 11)
