@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from xml.parsers import expat
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
@@ -31,7 +32,7 @@ from openpyxl.utils import column_index_from_string, get_column_letter
 from loaders.arsip import Arsip, Relasi, bagian_utama, elemen_aman, teks_bagian
 from loaders.errors import RenstraError
 
-BATAS_SEL = 200_000  # cells read from one sheet (empty ones included)
+BATAS_SEL = 100_000  # cells read from the whole workbook (empty ones included)
 BATAS_TEKS_BERSAMA = 1_000_000  # shared strings
 BARIS_MAKS, KOLOM_MAKS = 1_048_576, 16_384  # Excel's own grid
 
@@ -130,7 +131,11 @@ def _iter(data: bytes, lokasi: str) -> Iterator[tuple[str, Any]]:
 
 
 def baca(arsip: Arsip, batas_sel: int = BATAS_SEL) -> Buku:
-    """Every sheet's cells, its merged ranges, and the workbook's defined names."""
+    """Every sheet's cells, its merged ranges, and the workbook's defined names.
+
+    ``batas_sel`` bounds the cells of all sheets together (an empty ``<c>`` counts), so neither
+    one huge sheet nor many sheets can make reading slow.
+    """
     n = arsip.nama
     wb = bagian_utama(arsip)
     if wb is None:
@@ -145,13 +150,14 @@ def baca(arsip: Arsip, batas_sel: int = BATAS_SEL) -> Buku:
             f"berkas '{n}' ditolak: bagian buku kerja utama tidak sah; simpan ulang dari Excel"
         ) from None
     lembar: list[Lembar] = []
+    terbaca = 0
     for s in akar.iter(f"{{{NS}}}sheet"):  # type: ignore[attr-defined]
         nama = str(s.get("name", ""))
         r = rel.get(str(s.get(f"{{{NS_R}}}id", "")))
         if r is None or r.eksternal or r.target not in arsip.bagian or not _jenis_rel(r, "worksheet"):
             raise RenstraError(f"berkas '{n}' ditolak: lembar '{teks_bagian(nama)}' bukan lembar kerja biasa")
         w = Lembar(nama, str(s.get("state", "visible")), r.target)
-        _baca_lembar(arsip.bagian[r.target], w, teks, gaya, batas_sel)
+        terbaca += _baca_lembar(arsip.bagian[r.target], w, teks, gaya, (batas_sel, terbaca))
         lembar.append(w)
     nama_tetap = [
         (str(d.get("name", "")), str(d.text or ""))
@@ -160,23 +166,67 @@ def baca(arsip: Arsip, batas_sel: int = BATAS_SEL) -> Buku:
     return Buku(lembar, nama_tetap)
 
 
-_SI, _T, _R = f"{{{NS}}}si", f"{{{NS}}}t", f"{{{NS}}}r"
-_C, _ROW, _V, _F, _IS, _MERGE = (f"{{{NS}}}{t}" for t in ("c", "row", "v", "f", "is", "mergeCell"))
+_NS = NS + "|"
+_C, _ROW, _V, _F, _IS, _T, _RPH, _SI, _MERGE = (
+    _NS + t for t in ("c", "row", "v", "f", "is", "t", "rPh", "si", "mergeCell")
+)
+
+
+class _AdaDTD(Exception):
+    pass
+
+
+def _tolak_dtd(*_: object) -> None:
+    raise _AdaDTD
+
+
+def _urai(data: bytes, lokasi: str, mulai: Any, akhir: Any, teks: Any) -> None:
+    """Run expat over ``data`` with the given handlers; any DTD refused (belt and braces: the
+    archive check already refused one), errors in Bahasa Indonesia. No tree is built."""
+    p = expat.ParserCreate(namespace_separator="|")
+    p.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    p.StartDoctypeDeclHandler = p.EntityDeclHandler = p.ExternalEntityRefHandler = _tolak_dtd
+    p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = mulai, akhir, teks
+    p.buffer_text = True
+    try:
+        p.Parse(data, True)
+    except _AdaDTD:
+        raise RenstraError(f"{lokasi}: memuat deklarasi DOCTYPE/ENTITY XML (bom entitas XML?)") from None
+    except expat.ExpatError:
+        raise RenstraError(f"{lokasi}: bukan XML yang sah; simpan ulang dari Excel") from None
 
 
 def _teks_bersama(arsip: Arsip, rel: list[Relasi]) -> list[str]:
-    """The shared-string table: rich-text runs joined, phonetic runs left out."""
+    """The shared-string table: rich-text runs joined, phonetic runs (rPh) left out."""
     if not rel:
         return []
     hasil: list[str] = []
-    for _, e in _iter(arsip.bagian.get(rel[0].target, b"<sst/>"), "teks bersama (sharedStrings)"):
-        if e.tag == _SI:
-            bagian = [str(e.findtext(_T) or "")] if e.find(_T) is not None else []
-            bagian += [str(r.findtext(_T) or "") for r in e.iterfind(_R)]
+    bagian: list[str] = []
+    keadaan = {"t": False, "rph": 0}
+
+    def mulai(nama: str, _: Any) -> None:
+        if nama == _SI:
+            bagian.clear()
+        elif nama == _T and not keadaan["rph"]:
+            keadaan["t"] = True
+        elif nama == _RPH:
+            keadaan["rph"] += 1
+
+    def akhir(nama: str) -> None:
+        if nama == _SI:
             hasil.append("".join(bagian))
-            e.clear()
             if len(hasil) > BATAS_TEKS_BERSAMA:
                 raise RenstraError(f"teks bersama (sharedStrings): lebih dari {BATAS_TEKS_BERSAMA} teks")
+        elif nama == _T:
+            keadaan["t"] = False
+        elif nama == _RPH:
+            keadaan["rph"] -= 1
+
+    def teks(data: str) -> None:
+        if keadaan["t"]:
+            bagian.append(data)
+
+    _urai(arsip.bagian.get(rel[0].target, b"<sst/>"), "teks bersama (sharedStrings)", mulai, akhir, teks)
     return hasil
 
 
@@ -213,43 +263,104 @@ def _posisi(ref: str, lokasi: str) -> tuple[int, int]:
     return r, c
 
 
-def _baca_lembar(data: bytes, w: Lembar, teks: list[str], gaya: list[str], batas_sel: int) -> None:
-    """Every cell that holds something, by (row, column); a cell without an address takes its place in the row."""
-    lokasi = f"Lembar '{teks_bagian(w.nama)}'"
-    jumlah, baris_sebelum, kolom = 0, 0, 0
-    tertunda: list[tuple[int, Any]] = []  # cells without an address: their row is known when it ends
-    for _, e in _iter(data, lokasi):
-        tag = e.tag
-        if tag == _C:
-            jumlah += 1
-            if jumlah > batas_sel:
-                raise RenstraError(f"{lokasi}: terlalu banyak sel (lebih dari {batas_sel})")
-            ref = e.get("r")
-            if ref is None:
-                kolom += 1
-                if kolom > KOLOM_MAKS:
-                    raise RenstraError(f"{lokasi}: sebuah baris melewati kolom terakhir lembar Excel")
-                tertunda.append((kolom, e))
-                continue
-            r, kolom = _posisi(ref, lokasi)
-            s = _sel(e, teks, gaya, f"{lokasi}, sel {ref}")
-            if s is not None:
-                w.sel[(r, kolom)] = s
-            e.clear()
-        elif tag == _ROW:
-            baris_sebelum = _nomor_baris(e, baris_sebelum, lokasi)
-            for j, c in tertunda:
-                s = _sel(c, teks, gaya, f"{lokasi}, sel {get_column_letter(j)}{baris_sebelum}")
-                if s is not None:
-                    w.sel[(baris_sebelum, j)] = s
-            tertunda, kolom = [], 0
-            e.clear()
-        elif tag == _MERGE:
-            w.gabungan.append(_rentang(str(e.get("ref", "")), lokasi))
+class _Sheet:
+    """expat handlers for one worksheet: only cells that hold something are kept, by (row, column)."""
+
+    def __init__(self, w: Lembar, teks: list[str], gaya: list[str], batas: tuple[int, int]) -> None:
+        self.w, self.teks, self.gaya = w, teks, gaya
+        self.batas_sel, self.sisa = batas[0], batas[0] - batas[1]  # the workbook's cap, what is left of it
+        self.lokasi = f"Lembar '{teks_bagian(w.nama)}'"
+        self.jumlah, self.baris, self.kolom = 0, 0, 0
+        self.tertunda: list[tuple[int, _Rekam]] = []  # cells without an address: placed when their row ends
+        self.c: _Rekam | None = None
+        self.kumpul: list[str] | None = None  # text of the <v>, <f> or <t> being read
+        self.rph = 0
+
+    def mulai(self, nama: str, attr: dict[str, str]) -> None:
+        c = self.c
+        if nama == _C:
+            self.jumlah += 1
+            if self.jumlah > self.sisa:
+                raise RenstraError(
+                    f"{self.lokasi}: terlalu banyak sel (buku kerja ini lebih dari {self.batas_sel} sel)"
+                )
+            self.c = _Rekam(attr.get("r"), attr.get("t", "n"), attr.get("s"))
+        elif c is not None:
+            if nama in (_V, _F):
+                self.kumpul = []
+                c.rumus = c.rumus or nama == _F
+            elif nama == _T and c.di_is and not self.rph:
+                self.kumpul = []
+            elif nama == _IS:
+                c.di_is, c.isi_is = True, []
+            elif nama == _RPH:
+                self.rph += 1
+        elif nama == _ROW:
+            self.baris, self.kolom = _nomor_baris(attr.get("r"), self.baris, self.lokasi), 0
+        elif nama == _MERGE:
+            self.w.gabungan.append(_rentang(attr.get("ref", ""), self.lokasi))
+
+    def akhir(self, nama: str) -> None:
+        c = self.c
+        if c is None:
+            if nama == _ROW:
+                for j, rekam in self.tertunda:
+                    self._simpan(self.baris, j, rekam)
+                self.tertunda = []
+            return
+        if nama == _C:
+            self.c = None
+            if c.ref is None:
+                self.kolom += 1
+                if self.kolom > KOLOM_MAKS:
+                    raise RenstraError(f"{self.lokasi}: sebuah baris melewati kolom terakhir lembar Excel")
+                self.tertunda.append((self.kolom, c))
+            else:
+                r, self.kolom = _posisi(c.ref, self.lokasi)
+                self._simpan(r, self.kolom, c)
+        elif nama == _V and self.kumpul is not None:
+            c.v, self.kumpul = "".join(self.kumpul), None
+        elif nama == _F and self.kumpul is not None:
+            c.f, self.kumpul = "".join(self.kumpul), None
+        elif nama == _T and self.kumpul is not None and c.isi_is is not None:
+            c.isi_is.append("".join(self.kumpul))
+            self.kumpul = None
+        elif nama == _RPH:
+            self.rph -= 1
+
+    def teks_masuk(self, data: str) -> None:
+        if self.kumpul is not None:
+            self.kumpul.append(data)
+
+    def _simpan(self, r: int, j: int, c: _Rekam) -> None:
+        s = _sel(c, self.teks, self.gaya, f"{self.lokasi}, sel {get_column_letter(j)}{r}")
+        if s is not None:
+            self.w.sel[(r, j)] = s
 
 
-def _nomor_baris(e: Any, sebelum: int, lokasi: str) -> int:
-    r = e.get("r")
+@dataclass
+class _Rekam:
+    """What a ``<c>`` held, collected while it was read."""
+
+    ref: str | None
+    t: str
+    s: str | None
+    v: str | None = None
+    f: str | None = None
+    rumus: bool = False
+    di_is: bool = False
+    isi_is: list[str] | None = None
+
+
+def _baca_lembar(data: bytes, w: Lembar, teks: list[str], gaya: list[str], batas: tuple[int, int]) -> int:
+    """Every cell that holds something, by (row, column); a cell without an address takes its place
+    in the row. Returns how many cells the sheet has (empty ones included)."""
+    h = _Sheet(w, teks, gaya, batas)
+    _urai(data, h.lokasi, h.mulai, h.akhir, h.teks_masuk)
+    return h.jumlah
+
+
+def _nomor_baris(r: str | None, sebelum: int, lokasi: str) -> int:
     if r is None:
         return sebelum + 1
     try:
@@ -269,38 +380,32 @@ def _rentang(ref: str, lokasi: str) -> tuple[int, int, int, int]:
     return min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)
 
 
-def _sel(e: Any, teks: list[str], gaya: list[str], lokasi: str) -> Sel | None:
-    """One ``<c>`` element as a Sel, or None when it holds nothing."""
+def _sel(c: _Rekam, teks: list[str], gaya: list[str], lokasi: str) -> Sel | None:
+    """One cell as a Sel, or None when it holds nothing."""
     try:
-        fmt = gaya[int(e.get("s", 0))] if gaya else "General"
+        fmt = gaya[int(c.s or 0)] if gaya else "General"
     except (ValueError, IndexError):
         fmt = "General"
-    f = e.find(_F)
-    if f is not None:
-        isi = (f.text or "").strip()
+    if c.rumus:
+        isi = (c.f or "").strip()
         return Sel("=" + isi if isi else "=(rumus bersama)", "f", fmt)
-    jenis = e.get("t", "n")
-    if jenis == "inlineStr":
-        isi_is = e.find(_IS)
-        if isi_is is None:
-            return None
-        bagian = [str(isi_is.findtext(_T) or "")] + [str(r.findtext(_T) or "") for r in isi_is.iterfind(_R)]
-        return Sel("".join(bagian), "s", fmt)
-    v = e.findtext(_V)
+    if c.t == "inlineStr":
+        return None if c.isi_is is None else Sel("".join(c.isi_is), "s", fmt)
+    v = c.v
     if v is None:
         return None
-    if jenis == "s":
+    if c.t == "s":
         try:
             return Sel(teks[int(v)], "s", fmt)
         except (ValueError, IndexError):
             raise RenstraError(f"{lokasi}: merujuk teks bersama yang tidak ada") from None
-    if jenis == "str":
+    if c.t == "str":
         return Sel(v, "s", fmt)
-    if jenis == "b":
+    if c.t == "b":
         return Sel(v.strip() in ("1", "true"), "b", fmt)
-    if jenis == "e":
+    if c.t == "e":
         return Sel(v.strip(), "e", fmt)
-    if jenis == "d":
+    if c.t == "d":
         return Sel(v.strip(), "d", fmt)
     return _angka(v.strip(), fmt, lokasi)
 

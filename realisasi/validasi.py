@@ -67,7 +67,7 @@ BATAS = arsip.Batas(
     rasio_mulai=arsip.MB,
 )
 BATAS_BERKAS = BATAS.berkas
-BATAS_SEL = 50_000  # cells read per sheet (a template for the whole kecamatan has about 7.000)
+BATAS_SEL = 60_000  # cells of both sheets together (a whole-kecamatan template has about 640)
 BATAS_BARIS = 5000  # filled rows of the data sheet
 BATAS_MASALAH = 100  # problems listed in the message (all are kept in .masalah)
 BATAS_ANGKA = 1e15  # any realisasi above this is a slip, refused before it is formatted
@@ -142,6 +142,7 @@ def buka_buku(data: bytes, nama: str) -> Buku:
     except RenstraError as e:
         raise _tolak(e.pesan, nama) from None
     masalah = [Masalah(pesan, lembar=w) for pesan, w in arsip.periksa_isi(a, lembar)]
+    masalah += _lembar_asing(list(lembar.values()))  # before any cell is read: extra sheets cost nothing
     if masalah:
         raise UnggahanError(masalah, nama)
     try:
@@ -159,18 +160,6 @@ def _lembar(buku: Buku, nama: str) -> tuple[Lembar, Lembar]:
             nama,
         )
     masalah = []
-    if LEMBAR_DATA not in buku:
-        lain = ", ".join(f"'{arsip.teks_bagian(n)}'" for n in buku.sheetnames if n != LEMBAR_MANIFEST)
-        masalah.append(Masalah(f"lembar '{LEMBAR_DATA}' tidak ada (lembar yang ada: {lain or '-'})"))
-    for n in buku.sheetnames:
-        if n not in (LEMBAR_DATA, LEMBAR_MANIFEST):
-            masalah.append(
-                Masalah(
-                    f"lembar tambahan '{arsip.teks_bagian(n)}' bukan bagian templat; hapus lembar itu "
-                    "(isi hanya lembar 'Realisasi')",
-                    lembar=arsip.teks_bagian(n),
-                )
-            )
     for n in buku.nama_tetap_asing():
         masalah.append(
             Masalah(f"buku kerja memuat nama tetap (Defined Name) '{arsip.teks_bagian(n)}' yang bukan bagian templat")
@@ -178,6 +167,19 @@ def _lembar(buku: Buku, nama: str) -> tuple[Lembar, Lembar]:
     if masalah:
         raise UnggahanError(masalah, nama)
     return buku[LEMBAR_MANIFEST], buku[LEMBAR_DATA]
+
+
+def _lembar_asing(nama_lembar: list[str]) -> list[Masalah]:
+    """The data sheet missing, or a sheet the template does not have."""
+    masalah = []
+    if LEMBAR_DATA not in nama_lembar and LEMBAR_MANIFEST in nama_lembar:
+        lain = ", ".join(f"'{arsip.teks_bagian(n)}'" for n in nama_lembar if n != LEMBAR_MANIFEST)
+        masalah.append(Masalah(f"lembar '{LEMBAR_DATA}' tidak ada (lembar yang ada: {lain or '-'})"))
+    for n in nama_lembar:
+        if n not in (LEMBAR_DATA, LEMBAR_MANIFEST):
+            pesan = f"lembar tambahan '{arsip.teks_bagian(n)}' bukan bagian templat; hapus lembar itu (isi hanya lembar 'Realisasi')"
+            masalah.append(Masalah(pesan, lembar=arsip.teks_bagian(n)))
+    return masalah
 
 
 def _teks(s: Sel) -> str:

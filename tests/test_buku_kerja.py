@@ -147,13 +147,12 @@ def test_nesting_beyond_the_bound_is_refused_in_any_part() -> None:
     arsip.buka(_ganti(_buku(lambda wb: None), "docProps/app.xml", b"<a>" * 64 + b"</a>" * 64), "uji.xlsx")
 
 
-def test_cell_cap_counts_empty_cells_too() -> None:
-    sel = "".join(f'<c r="A{n}"/>' for n in range(1, 102))
-    data = _ganti(
-        _buku(lambda wb: None),
-        "xl/worksheets/sheet1.xml",
-        f'<worksheet {NS}><sheetData><row r="1">{sel}</row></sheetData></worksheet>'.encode(),
-    )
-    with pytest.raises(RenstraError, match=r"^Lembar 'Sheet': terlalu banyak sel \(lebih dari 100\)$"):
+def test_cell_cap_counts_empty_cells_and_every_sheet() -> None:
+    sel = "".join(f'<c r="A{n}"/>' for n in range(1, 61))
+    lembar = f'<worksheet {NS}><sheetData><row r="1">{sel}</row></sheetData></worksheet>'.encode()
+    data = _buku(lambda wb: wb.create_sheet("Kedua"))
+    data = _ganti(_ganti(data, "xl/worksheets/sheet1.xml", lembar), "xl/worksheets/sheet2.xml", lembar)
+    with pytest.raises(RenstraError) as e:  # 60 + 60 empty cells: the second sheet passes the cap of 100
         buku_kerja.baca(arsip.buka(data, "uji.xlsx"), batas_sel=100)
-    assert buku_kerja.baca(arsip.buka(data, "uji.xlsx"), batas_sel=101).lembar[0].sel == {}
+    assert str(e.value) == "Lembar 'Kedua': terlalu banyak sel (buku kerja ini lebih dari 100 sel)"
+    assert [w.sel for w in buku_kerja.baca(arsip.buka(data, "uji.xlsx"), batas_sel=120).lembar] == [{}, {}]

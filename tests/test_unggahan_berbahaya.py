@@ -422,7 +422,7 @@ def test_too_many_cells(renstra: Renstra, t2022: bytes) -> None:
         lambda x: x.replace(b"</sheetData>", f'<row r="70">{sel}</row>'.encode() + b"</sheetData>"),
     )
     m = satu(tolak(data, renstra))
-    assert m.pesan == "Lembar 'Realisasi': terlalu banyak sel (lebih dari 50000)"
+    assert m.pesan == "Lembar 'Realisasi': terlalu banyak sel (buku kerja ini lebih dari 60000 sel)"
 
 
 def test_formula_in_the_manifest(renstra: Renstra, t2022: bytes) -> None:
