@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+_LETAK_TOML = re.compile(r"\(at line (\d+), column (\d+)\)")
+
 
 class RenstraError(ValueError):
     """A malformed Renstra input. Names the table, the row and the column it concerns."""
@@ -32,3 +36,10 @@ class RenstraError(ValueError):
             if bagian
         )
         super().__init__(f"{lokasi}: {pesan}" if lokasi else pesan)
+
+
+def letak_toml(galat: Exception) -> str:
+    """Where a TOML parse failed, in Bahasa Indonesia (``baris 26, kolom 11``); the parser's own
+    English explanation is left out (it is for developers, and is in the server log if needed)."""
+    m = _LETAK_TOML.search(str(galat))
+    return f"baris {m.group(1)}, kolom {m.group(2)}" if m else "susunannya tidak dapat dibaca"

@@ -10,7 +10,7 @@ from typing import IO, Any
 import pandas as pd
 
 from loaders import evaluasi, profil
-from loaders.errors import RenstraError
+from loaders.errors import RenstraError, letak_toml
 from loaders.mentah import TabelMentah, baca_csv
 from loaders.rencana import rencana as muat_rencana
 from loaders.sasaran import sasaran as muat_sasaran
@@ -103,7 +103,7 @@ def _dari_folder(folder: Path) -> tuple[str, dict[str, Any], dict[str, TabelMent
     try:
         manifest = tomllib.loads(teks)
     except tomllib.TOMLDecodeError as e:
-        raise RenstraError(f"{NAMA_MANIFEST} bukan TOML yang sah: {e}") from None
+        raise RenstraError(f"{NAMA_MANIFEST} bukan TOML yang sah ({letak_toml(e)})") from None
     _cek_manifest(manifest)
     return teks, manifest, {str(m["id"]): baca_csv(folder, m) for m in manifest["tabel"]}
 

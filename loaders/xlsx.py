@@ -23,7 +23,7 @@ from openpyxl.utils.datetime import from_excel
 
 from loaders import arsip, buku_kerja
 from loaders.buku_kerja import Buku, Lembar
-from loaders.errors import RenstraError
+from loaders.errors import RenstraError, letak_toml
 from loaders.forms import FORMULIR, Formulir
 from loaders.mentah import TabelMentah, dari_baris
 
@@ -154,7 +154,7 @@ def baca_xlsx(sumber: Path | bytes, nama: str = "") -> tuple[str, dict[str, Any]
     try:
         manifest = tomllib.loads(manifest_teks)
     except tomllib.TOMLDecodeError as e:
-        raise RenstraError(f"lembar '{LEMBAR_MANIFEST}' bukan TOML yang sah: {e}") from None
+        raise RenstraError(f"lembar '{LEMBAR_MANIFEST}' bukan TOML yang sah ({letak_toml(e)})") from None
     tabel: dict[str, TabelMentah] = {}
     for meta in manifest.get("tabel", []):
         tid = str(meta.get("id"))

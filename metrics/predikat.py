@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from loaders.errors import letak_toml
 from metrics._util import angka
 
 BERKAS_BAWAAN = Path(__file__).resolve().parent.parent / "settings" / "predikat.toml"
@@ -56,7 +57,7 @@ def muat_skala(path: str | Path | None = None) -> Skala:
     except FileNotFoundError:
         raise SkalaError(f"berkas skala predikat {berkas} tidak ditemukan") from None
     except tomllib.TOMLDecodeError as e:
-        raise SkalaError(f"berkas skala predikat {berkas} bukan TOML yang sah: {e}") from None
+        raise SkalaError(f"berkas skala predikat {berkas} bukan TOML yang sah ({letak_toml(e)})") from None
     daftar = data.get("tingkat")
     if not isinstance(daftar, list) or not daftar:
         raise SkalaError(f"berkas skala predikat {berkas}: daftar [[tingkat]] tidak ada atau kosong")

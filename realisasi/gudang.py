@@ -184,8 +184,8 @@ def _rekaman_masuk(df: pd.DataFrame) -> dict[Kunci, Isi]:
         indikator = pd.array(df["indikator_ke"], dtype="Int64")
         real = pd.array(pd.to_numeric(df["realisasi"]), dtype="Float64")
         rp_mentah = pd.array(pd.to_numeric(df["realisasi_rp"]), dtype="Float64")
-    except (TypeError, ValueError) as e:
-        raise GudangError(f"Data realisasi berisi nilai yang bukan angka: {e}") from None
+    except (TypeError, ValueError):
+        raise GudangError("Data realisasi berisi nilai yang bukan angka.") from None
     hasil: dict[Kunci, Isi] = {}
     for i in range(len(df)):
         item = df["item_id"].iloc[i]

@@ -101,7 +101,7 @@ def test_bad_toml_in_the_manifest_sheet(buku: bytes, tmp_path: Path) -> None:
         wb["manifest"]["A1"] = "[renstra"
 
     e = tolak(bj.dengan_openpyxl(buku, rusak), tmp_path)
-    assert str(e).startswith("lembar 'manifest' bukan TOML yang sah: ")
+    assert str(e) == "lembar 'manifest' bukan TOML yang sah (baris 1, kolom 9)"
 
 
 def test_formula_in_the_manifest_sheet(buku: bytes, tmp_path: Path) -> None:
