@@ -67,6 +67,32 @@ def tambah(data: bytes, nama: str, isi_baru: bytes, jenis: str, rel: tuple[str, 
     return susun(isi)
 
 
+def baris_kunci(ws: Any, kunci: str) -> int:
+    """The data row of ``kunci`` ("tc27_2022:31#1"; the template's key adds the year: "2022/tc27_2022:31#1")."""
+    from realisasi.templat import BARIS_AWAL, NOMOR_KOLOM
+
+    for n in range(BARIS_AWAL, ws.max_row + 1):
+        if str(ws.cell(row=n, column=NOMOR_KOLOM["kunci"]).value).split("/", 1)[-1] == kunci:
+            return n
+    raise AssertionError(kunci)
+
+
+def isi(templat: bytes, nilai: dict[str, tuple[Any, Any]], ubah: Callable[[Any], Any] | None = None) -> bytes:
+    """A genuine template filled as a user's Excel would: ``{key: (realisasi, realisasi_rp)}``; ``ubah(wb)`` edits more."""
+    from realisasi.templat import LEMBAR_DATA, NOMOR_KOLOM
+
+    def ubah_semua(wb: Any) -> None:
+        ws = wb[LEMBAR_DATA]
+        for kunci, (real, rp) in nilai.items():
+            n = baris_kunci(ws, kunci)
+            ws.cell(row=n, column=NOMOR_KOLOM["realisasi"]).value = real
+            ws.cell(row=n, column=NOMOR_KOLOM["realisasi_rp"]).value = rp
+        if ubah:
+            ubah(wb)
+
+    return dengan_openpyxl(templat, ubah_semua)
+
+
 def dengan_openpyxl(data: bytes, ubah: Callable[[Any], None]) -> bytes:
     wb = load_workbook(io.BytesIO(data))
     ubah(wb)

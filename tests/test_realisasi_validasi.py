@@ -16,13 +16,13 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from openpyxl import load_workbook
 
 from loaders.errors import RenstraError
 from loaders.renstra import Renstra
 from realisasi import KOLOM_REALISASI, TIPE_REALISASI
 from realisasi.templat import BARIS_AWAL, LEMBAR_DATA, LEMBAR_MANIFEST, NOMOR_KOLOM, buat_templat
 from realisasi.validasi import BATAS_BERKAS, Masalah, UnggahanError, baca_unggahan
+from tests import berkas_jahat as bj
 
 H, RP, J = NOMOR_KOLOM["realisasi"], NOMOR_KOLOM["realisasi_rp"], NOMOR_KOLOM["kunci"]
 KOL_H, KOL_I, KOL_J = "H 'Realisasi'", "I 'Realisasi (Rp)'", "J 'ID baris (jangan diubah)'"
@@ -39,27 +39,8 @@ def t_pakistaji(renstra: Renstra) -> bytes:
     return buat_templat(renstra, 2022, "Pakistaji")
 
 
-def _baris(ws: Any, kunci: str) -> int:
-    """The row of ``kunci`` ("tc27_2022:31#1"; the template's key adds the year: "2022/tc27_2022:31#1")."""
-    for n in range(BARIS_AWAL, ws.max_row + 1):
-        if str(ws.cell(row=n, column=J).value).split("/", 1)[-1] == kunci:
-            return n
-    raise AssertionError(kunci)
-
-
-def isi(templat: bytes, nilai: dict[str, tuple[Any, Any]], ubah: Any = None) -> bytes:
-    """Fill ``{key: (realisasi, realisasi_rp)}`` with openpyxl, as a user's Excel would; ``ubah(wb)`` edits more."""
-    wb = load_workbook(io.BytesIO(templat))
-    ws = wb[LEMBAR_DATA]
-    for kunci, (real, rp) in nilai.items():
-        n = _baris(ws, kunci)
-        ws.cell(row=n, column=H).value = real
-        ws.cell(row=n, column=RP).value = rp
-    if ubah:
-        ubah(wb)
-    keluaran = io.BytesIO()
-    wb.save(keluaran)
-    return keluaran.getvalue()
+_baris = bj.baris_kunci
+isi = bj.isi
 
 
 def ganti_bagian(data: bytes, nama: str, isi_baru: bytes) -> bytes:

@@ -14,7 +14,6 @@ import zipfile
 from typing import Any
 
 import pytest
-from openpyxl import load_workbook
 from openpyxl.comments import Comment
 from openpyxl.worksheet.formula import ArrayFormula
 
@@ -42,25 +41,8 @@ def t2023(renstra: Renstra) -> bytes:
     return buat_templat(renstra, 2023)
 
 
-def _n(ws: Any, kunci: str) -> int:
-    for n in range(BARIS_AWAL, ws.max_row + 1):
-        if str(ws.cell(row=n, column=J).value).endswith("/" + kunci):
-            return n
-    raise AssertionError(kunci)
-
-
-def isi(templat: bytes, nilai: dict[str, tuple[Any, Any]], ubah: Any = None) -> bytes:
-    wb = load_workbook(io.BytesIO(templat))
-    ws = wb[LEMBAR_DATA]
-    for kunci, (real, rp) in nilai.items():
-        n = _n(ws, kunci)
-        ws.cell(row=n, column=H).value = real
-        ws.cell(row=n, column=RP).value = rp
-    if ubah:
-        ubah(wb)
-    keluaran = io.BytesIO()
-    wb.save(keluaran)
-    return keluaran.getvalue()
+_n = bj.baris_kunci
+isi = bj.isi
 
 
 def tolak(data: bytes, r: Renstra, tahun: int = 2022, kelurahan: str | None = None) -> UnggahanError:
