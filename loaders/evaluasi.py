@@ -6,7 +6,6 @@ from collections import Counter
 
 import pandas as pd
 
-from loaders.forms import TAHUN_EVALUASI
 from loaders.frame import ANGKA, BULAT, TEKS, baris_per_seksi, bingkai
 from loaders.mentah import TabelMentah
 
@@ -40,13 +39,13 @@ def kinerja(tabel: list[TabelMentah], polaritas: dict[str, str], bawaan: str) ->
             sel = {
                 (jenis, t): tm.angka(b, f"{jenis}_{t}")
                 for jenis in ("target", "realisasi", "rasio")
-                for t in TAHUN_EVALUASI
+                for t in tm.formulir.tahun()
             }
             satuan_ada = Counter(
                 v.satuan for (jenis, _), v in sel.items() if jenis != "rasio" and v.status == "ok" and v.satuan
             )
             satuan = satuan_ada.most_common(1)[0][0] if satuan_ada else ""
-            for t in TAHUN_EVALUASI:
+            for t in tm.formulir.tahun():
                 tg, rl, rs = sel[("target", t)], sel[("realisasi", t)], sel[("rasio", t)]
                 rekaman.append({
                     "tabel": tm.label, "baris": b, "urusan": urusan, "no": tm.teks(b, "no"),
@@ -70,7 +69,7 @@ def anggaran(tabel: list[TabelMentah]) -> pd.DataFrame:
                 raise tm.galat("uraian program kosong pada baris data", b, "uraian")
             pa = tm.angka(b, "pertumbuhan_anggaran")
             pr = tm.angka(b, "pertumbuhan_realisasi")
-            for t in TAHUN_EVALUASI:
+            for t in tm.formulir.tahun():
                 ag = tm.angka(b, f"anggaran_{t}", "rupiah")
                 rl = tm.angka(b, f"realisasi_{t}", "rupiah")
                 rs = tm.angka(b, f"rasio_{t}")

@@ -17,7 +17,7 @@ import pandas as pd
 
 from loaders.angka import AngkaError, Jenis, Nilai, baca_angka
 from loaders.errors import RenstraError
-from loaders.forms import FORMULIR, Formulir
+from loaders.forms import RANCANGAN, Formulir
 
 BATAS_BERKAS_CSV = 5 * 1024 * 1024  # a Renstra table is a few kilobytes
 
@@ -81,13 +81,16 @@ def _cek_baris_nomor(sel: list[Any], tm_galat: Any, baris: int) -> list[str]:
     return teks
 
 
-def baca_csv(folder: Path, meta: dict[str, Any]) -> TabelMentah:
-    """Read one table's CSV, checking its header against the form."""
+def baca_csv(folder: Path, meta: dict[str, Any], akhir: int | None = None) -> TabelMentah:
+    """Read one table's CSV, checking its header against the form (its years read from the header).
+
+    ``akhir`` is the period's last year (T-C.27 heads that year's columns differently).
+    """
     tid = str(meta.get("id", "?"))
-    formulir = FORMULIR.get(str(meta.get("formulir")))
+    rancangan = RANCANGAN.get(str(meta.get("formulir")))
     berkas = str(meta.get("berkas", ""))
     label = str(meta.get("label") or tid)
-    if formulir is None:
+    if rancangan is None:
         raise RenstraError(f"formulir '{meta.get('formulir')}' tidak dikenal", tabel=label)
     path = folder / berkas
     if not path.is_file():
@@ -99,6 +102,7 @@ def baca_csv(folder: Path, meta: dict[str, Any]) -> TabelMentah:
     except UnicodeDecodeError:
         raise RenstraError(f"berkas '{berkas}' bukan teks UTF-8", tabel=label) from None
     baris_csv = list(csv.reader(io.StringIO(isi)))
+    formulir = rancangan.dari_kunci(baris_csv[0] if baris_csv else [], akhir)
     return dari_baris(tid, formulir, meta, berkas, baris_csv, baris_header=1)
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 
 from loaders import evaluasi, profil
 from loaders.errors import RenstraError, letak_toml
+from loaders.forms import akhir_periode
 from loaders.mentah import TabelMentah, baca_csv
 from loaders.rencana import rencana as muat_rencana
 from loaders.sasaran import sasaran as muat_sasaran
@@ -105,7 +106,8 @@ def _dari_folder(folder: Path) -> tuple[str, dict[str, Any], dict[str, TabelMent
     except tomllib.TOMLDecodeError as e:
         raise RenstraError(f"{NAMA_MANIFEST} bukan TOML yang sah ({letak_toml(e)})") from None
     _cek_manifest(manifest)
-    return teks, manifest, {str(m["id"]): baca_csv(folder, m) for m in manifest["tabel"]}
+    akhir = akhir_periode(manifest)
+    return teks, manifest, {str(m["id"]): baca_csv(folder, m, akhir) for m in manifest["tabel"]}
 
 
 def load_renstra(source: str | Path | None = None) -> Renstra:

@@ -24,7 +24,7 @@ from openpyxl.utils.datetime import from_excel
 from loaders import arsip, buku_kerja
 from loaders.buku_kerja import Buku, Lembar
 from loaders.errors import RenstraError, letak_toml
-from loaders.forms import FORMULIR, Formulir
+from loaders.forms import RANCANGAN, BentukError, Formulir, Rancangan, akhir_periode
 from loaders.mentah import TabelMentah, dari_baris
 
 LEMBAR_MANIFEST = "manifest"
@@ -159,12 +159,12 @@ def baca_xlsx(sumber: Path | bytes, nama: str = "") -> tuple[str, dict[str, Any]
     for meta in manifest.get("tabel", []):
         tid = str(meta.get("id"))
         label = str(meta.get("label") or tid)
-        formulir = FORMULIR.get(str(meta.get("formulir")))
-        if formulir is None:
+        rancangan = RANCANGAN.get(str(meta.get("formulir")))
+        if rancangan is None:
             raise RenstraError(f"formulir '{meta.get('formulir')}' tidak dikenal", tabel=label)
         if tid[:31] not in buku:
             raise RenstraError(f"lembar '{tid[:31]}' tidak ada di buku kerja '{nama}'", tabel=label)
-        tabel[tid] = _baca_lembar(buku[tid[:31]], tid, formulir, meta, label)
+        tabel[tid] = _baca_lembar(buku[tid[:31]], tid, rancangan, meta, label, akhir_periode(manifest))
     dikenal = {t[:31] for t in tabel} | {LEMBAR_MANIFEST}
     asing = [n for n in buku.sheetnames if n not in dikenal]
     if asing:
@@ -183,20 +183,40 @@ def _teks_manifest(w: Lembar, r: int) -> str:
     return "" if s.nilai is None else str(s.nilai)
 
 
-def _baca_lembar(w: Lembar, tid: str, formulir: Formulir, meta: dict[str, Any], label: str) -> TabelMentah:
-    n = len(formulir.kolom)
-    if w.max_baris > BATAS_BARIS or w.max_kolom > BATAS_KOLOM:
-        raise RenstraError(f"lembar terlalu besar ({w.max_baris} baris, {w.max_kolom} kolom)", tabel=label)
-    header = [[w[(r, j)].nilai for j in range(1, n + 1)] for r in (1, 2)]
+def judul_dua_baris(w: Lembar, lebar: int) -> list[list[Any]]:
+    """The two printed header rows, a merged cell's value spread over every cell it covers."""
+    header = [[w[(r, j)].nilai for j in range(1, lebar + 1)] for r in (1, 2)]
     for r1, c1, r2, c2 in w.gabungan:
         if r1 <= 2:
             v = w[(r1, c1)].nilai
             for r in range(r1, min(r2, 2) + 1):
-                for j in range(c1, min(c2, n) + 1):
+                for j in range(c1, min(c2, lebar) + 1):
                     header[r - 1][j - 1] = v
+    return header
+
+
+def tata_letak_lembar(w: Lembar, rancangan: Rancangan, lokasi: str, akhir: int | None) -> Formulir:
+    """The layout a sheet's header shows: the form's columns with the years its header prints."""
+    header = judul_dua_baris(w, w.max_kolom)
+    try:
+        return rancangan.dari_judul(header[0], header[1], akhir)
+    except BentukError as e:
+        raise RenstraError(
+            e.pesan, tabel=lokasi, baris=e.baris or 1, kolom=get_column_letter((e.kolom or 0) + 1)
+        ) from None
+
+
+def _baca_lembar(
+    w: Lembar, tid: str, rancangan: Rancangan, meta: dict[str, Any], label: str, akhir: int | None
+) -> TabelMentah:
+    if w.max_baris > BATAS_BARIS or w.max_kolom > BATAS_KOLOM:
+        raise RenstraError(f"lembar terlalu besar ({w.max_baris} baris, {w.max_kolom} kolom)", tabel=label)
     lokasi = f"{label} (lembar '{w.nama}')"
-    if not any(header[0]) and w.max_baris <= 1:
+    if w.max_baris <= 1 and not any(judul_dua_baris(w, w.max_kolom)[0]):
         raise RenstraError("lembar kosong", tabel=lokasi, baris=1)
+    formulir = tata_letak_lembar(w, rancangan, lokasi, akhir)
+    n = len(formulir.kolom)
+    header = judul_dua_baris(w, n)
     for j, k in enumerate(formulir.kolom, start=1):
         atas, bawah = (k.grup, k.label) if k.grup else (k.label, k.label)
         for r, harap in ((1, atas), (2, bawah)):
