@@ -33,7 +33,7 @@ from openpyxl.utils import get_column_letter
 import formatting
 from loaders import arsip, buku_kerja
 from loaders.buku_kerja import Buku, Lembar, Sel
-from loaders.errors import RenstraError
+from loaders.errors import DaftarMasalahError, Masalah, RenstraError
 from loaders.renstra import Renstra
 from realisasi import KOLOM_REALISASI, TIPE_REALISASI
 from realisasi.templat import (
@@ -69,7 +69,6 @@ BATAS = arsip.Batas(
 BATAS_BERKAS = BATAS.berkas
 BATAS_SEL = 60_000  # cells of both sheets together (a whole-kecamatan template has about 640)
 BATAS_BARIS = 5000  # filled rows of the data sheet
-BATAS_MASALAH = 100  # problems listed in the message (all are kept in .masalah)
 BATAS_ANGKA = 1e15  # any realisasi above this is a slip, refused before it is formatted
 
 _KUNCI = re.compile(r"^(?P<tahun>\d{4})/(?P<item>\S+)#(?P<ke>\d+)$")
@@ -78,42 +77,10 @@ _TEKS_ANGKA = re.compile(r"^\s*(rp\.?)?\s*[-+]?[\d.,\s]+\s*%?\s*$", re.IGNORECAS
 _KOLOM_ISIAN = (NOMOR_KOLOM["realisasi"], NOMOR_KOLOM["realisasi_rp"])
 
 
-@dataclass(frozen=True)
-class Masalah:
-    """One problem in an upload, located as precisely as it can be."""
-
-    pesan: str
-    lembar: str | None = None
-    baris: int | None = None
-    kolom: str | None = None  # "H 'Realisasi'": letter and header text
-
-    def __str__(self) -> str:
-        lokasi = ", ".join(
-            b
-            for b in (
-                f"Lembar '{self.lembar}'" if self.lembar else "",
-                f"baris {self.baris}" if self.baris else "",
-                f"kolom {self.kolom}" if self.kolom else "",
-            )
-            if b
-        )
-        return f"{lokasi}: {self.pesan}" if lokasi else self.pesan
-
-
-class UnggahanError(RenstraError):
+class UnggahanError(DaftarMasalahError):
     """An upload refused; ``masalah`` lists every problem found (sheet, row, column, message)."""
 
-    def __init__(self, masalah: list[Masalah], nama_berkas: str = "") -> None:
-        self.masalah = list(masalah)
-        self.nama_berkas = nama_berkas
-        n = len(self.masalah)
-        baris = [f"- {m}" for m in self.masalah[:BATAS_MASALAH]]
-        if n > BATAS_MASALAH:
-            baris.append(f"- … dan {n - BATAS_MASALAH} masalah lain")
-        judul = f"Berkas '{nama_berkas}' ditolak" if nama_berkas else "Unggahan ditolak"
-        super().__init__(f"{judul}, tidak ada yang disimpan ({n} masalah):\n" + "\n".join(baris))
-        pertama = self.masalah[0] if self.masalah else Masalah("")
-        self.tabel, self.baris, self.kolom = pertama.lembar, pertama.baris, pertama.kolom
+    JUDUL = "Unggahan ditolak"
 
 
 def kolom_label(kunci: str) -> str:

@@ -17,9 +17,10 @@ import pytest
 from openpyxl.comments import Comment
 from openpyxl.worksheet.formula import ArrayFormula
 
+from loaders.errors import BATAS_MASALAH
 from loaders.renstra import Renstra
 from realisasi.templat import BARIS_AWAL, LEMBAR_DATA, LEMBAR_MANIFEST, NOMOR_KOLOM, buat_templat
-from realisasi.validasi import BATAS_MASALAH, Masalah, UnggahanError, baca_unggahan
+from realisasi.validasi import Masalah, UnggahanError, baca_unggahan
 from tests import berkas_jahat as bj
 
 H, RP, J = NOMOR_KOLOM["realisasi"], NOMOR_KOLOM["realisasi_rp"], NOMOR_KOLOM["kunci"]
