@@ -181,7 +181,7 @@ class Rancangan:
             if not ada:
                 raise BentukError(f"kolom tahunan '{self._label_bagian(b)}' tidak ditemukan (judul kolom bergeser?)", j)
             tahun[b.kelompok] = ada
-        return self.tata_letak(tahun, akhir)
+        return self.tata_letak(tahun, _akhir_tercetak(atas) or akhir)
 
     @staticmethod
     def _label_bagian(b: PerTahun | PasanganTahun) -> str:
@@ -198,6 +198,14 @@ def _cek_tetap(kode: str, b: Tetap, atas: object, bawah: object, j: int) -> None
                 j,
                 baris,
             )
+
+
+def _akhir_tercetak(atas: Sequence[object]) -> int | None:
+    """The period's last year as T-C.27 prints it ("Kondisi Kinerja pada Akhir Periode Renstra (2029)")."""
+    for teks in atas:
+        if _normal(teks).startswith("kondisi kinerja pada akhir periode renstra"):
+            return _satu_tahun(teks)
+    return None
 
 
 def _daftar(tahun: Sequence[int]) -> str:

@@ -15,8 +15,8 @@ from loaders.forms import akhir_periode
 from loaders.mentah import TabelMentah, baca_csv
 from loaders.rencana import rencana as muat_rencana
 from loaders.sasaran import sasaran as muat_sasaran
+from loaders.templat_renstra import baca_templat, tulis_templat
 from loaders.wilayah import Wilayah
-from loaders.xlsx import baca_xlsx, tulis_xlsx
 
 FOLDER_BAWAAN = Path(__file__).resolve().parent.parent / "renstra_data" / "wonoasih-2019-2024"
 NAMA_MANIFEST = "manifest.toml"
@@ -60,8 +60,8 @@ class Renstra:
         return list(self.wilayah.kelurahan)
 
     def ke_xlsx(self, tujuan: Path | IO[bytes]) -> None:
-        """The whole Renstra as one workbook that ``load_renstra`` reads back."""
-        tulis_xlsx(self.manifest_teks, self.tabel_mentah, tujuan)
+        """The whole Renstra as the Renstra template, filled (``loaders.templat_renstra``); ``load_renstra`` reads it back."""
+        tulis_templat(self.manifest, self.manifest_teks, self.tabel_mentah, tujuan)
 
 
 def _polaritas(manifest: dict[str, Any]) -> tuple[dict[str, str], str]:
@@ -111,18 +111,25 @@ def _dari_folder(folder: Path) -> tuple[str, dict[str, Any], dict[str, TabelMent
 
 
 def load_renstra(source: str | Path | None = None) -> Renstra:
-    """Load the bundled Wonoasih Renstra (``None``), a folder in its layout, or an .xlsx export of one."""
+    """Load the bundled Renstra (``None``), a folder in its layout (CSV + manifest.toml), or a Renstra
+    template workbook (.xlsx, ``loaders.templat_renstra``)."""
     path = FOLDER_BAWAAN if source is None else Path(source)
     if path.is_dir():
         teks, manifest, tabel = _dari_folder(path)
     elif path.suffix.lower() == ".xlsx" and path.is_file():
-        teks, manifest, tabel = baca_xlsx(path)
-        _cek_manifest(manifest)
+        return renstra_dari_xlsx(path.read_bytes(), path.name, str(path))
     elif not path.exists():
         raise RenstraError(f"sumber '{path}' tidak ditemukan")
     else:
         raise RenstraError(f"sumber '{path.name}' bukan folder Renstra maupun buku kerja .xlsx")
     return _susun(teks, manifest, tabel, str(path))
+
+
+def renstra_dari_xlsx(data: bytes, nama: str = "renstra.xlsx", sumber: str = "") -> Renstra:
+    """A Renstra from the bytes of a filled template; ``DaftarMasalahError`` lists every problem."""
+    teks, manifest, tabel = baca_templat(data, nama)
+    _cek_manifest(manifest)
+    return _susun(teks, manifest, tabel, sumber or nama)
 
 
 def _susun(teks: str, manifest: dict[str, Any], tabel: dict[str, TabelMentah], sumber: str) -> Renstra:

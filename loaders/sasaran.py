@@ -26,9 +26,11 @@ _KOLOM_TAHUN = re.compile(r"^(target|kondisi_awal|kondisi_akhir)_(\d{4})$")
 def sasaran(tabel: list[TabelMentah], polaritas: dict[str, str], bawaan: str) -> pd.DataFrame:
     rekaman: list[dict[str, Any]] = []
     for tm in tabel:
-        versi = str(tm.meta.get("versi", ""))
+        # A revised Renstra prints the tables before and after its revision; any other has only the
+        # current one ("sesudah", the default).
+        versi = str(tm.meta.get("versi", "sesudah"))
         if versi not in ("sebelum", "sesudah"):
-            raise tm.galat("manifest harus menyebut versi = 'sebelum' atau 'sesudah' untuk tabel ini")
+            raise tm.galat("manifest: versi tabel ini harus 'sebelum' atau 'sesudah'")
         kolom_tahun = [(k, *_KOLOM_TAHUN.match(k).groups()) for k in tm.formulir.keys if _KOLOM_TAHUN.match(k)]
         no = tujuan = sas = ""
         level = "tujuan"

@@ -1,33 +1,29 @@
-"""The Renstra as one .xlsx workbook: one sheet per table in the printed layout.
+"""A Renstra table as a workbook sheet in its printed layout, and the workbook reader's checks.
 
-Each sheet carries the form's two header rows with merged cells (a group heading
-such as "Anggaran pada Tahun ke-" spans its year columns), the numbered column row,
-then the data as text exactly as printed. A sheet named ``manifest`` carries the
-manifest. Reading goes through the same checks as a realisasi upload (``loaders.arsip``:
-sizes, lying zip headers, DTD/ENTITY in any part and encoding, macros and other content;
-``loaders.buku_kerja``: cells read without openpyxl, formulas refused) with a workbook's
-larger limits; a sheet the manifest does not name is refused.
+Each sheet carries the form's two header rows with merged cells (a group heading such as
+"Anggaran pada Tahun ke-" spans its year columns), the numbered column row, then the data
+as text exactly as printed. Reading goes through the same checks as a realisasi upload
+(``loaders.arsip``: sizes, lying zip headers, DTD/ENTITY in any part and encoding, macros and
+other content; ``loaders.buku_kerja``: cells read without openpyxl, formulas refused) with a
+workbook's larger limits. The whole workbook (identity, kelurahan, list of tables) is
+``loaders.templat_renstra``.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 
+from ekspor import tulis_sel
 from loaders import arsip, buku_kerja
 from loaders.buku_kerja import Buku, Lembar
-from loaders.errors import RenstraError, letak_toml
-from loaders.forms import RANCANGAN, BentukError, Formulir, Rancangan, akhir_periode
+from loaders.errors import DaftarMasalahError, Masalah, RenstraError
+from loaders.forms import RANCANGAN, BentukError, Formulir, Rancangan
 from loaders.mentah import TabelMentah, dari_baris
-
-LEMBAR_MANIFEST = "manifest"
 
 
 def _rentang_grup(formulir: Formulir) -> list[tuple[str, int, int]]:
@@ -41,56 +37,38 @@ def _rentang_grup(formulir: Formulir) -> list[tuple[str, int, int]]:
     return rentang
 
 
-def _tulis_teks(ws: Any, baris: int, kolom: int, nilai: Any) -> None:
-    sel = ws.cell(row=baris, column=kolom, value=nilai)
-    if isinstance(nilai, str):
-        sel.data_type = "s"  # never a live formula, whatever the text starts with
-        sel.number_format = "@"
-
-
-def tulis_xlsx(manifest_teks: str, tabel: dict[str, TabelMentah], tujuan: Path | IO[bytes]) -> None:
-    """Write the raw tables and the manifest as one workbook."""
-    wb = Workbook()
-    wb.remove(wb.active)
-    tebal = Font(bold=True)
-    latar = PatternFill("solid", fgColor="DDEBF7")
+def tulis_lembar_form(wb: Any, nama: str, f: Formulir, baris_nomor: list[str], data: Any) -> None:
+    """One table as a sheet in its printed layout: two header rows (groups merged), the numbered row, the data."""
+    ws = wb.create_sheet(title=nama[:31])
+    tebal, latar = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
     tengah = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for tid, tm in tabel.items():
-        ws = wb.create_sheet(title=tid[:31])
-        f = tm.formulir
-        grup = _rentang_grup(f)
-        for j, k in enumerate(f.kolom, start=1):
-            if not k.grup:
-                _tulis_teks(ws, 1, j, k.label)
-                ws.merge_cells(start_row=1, start_column=j, end_row=2, end_column=j)
-            else:
-                _tulis_teks(ws, 2, j, k.label)
-            ws.column_dimensions[get_column_letter(j)].width = 14 if k.grup else 28
-        for judul, awal, akhir in grup:
-            _tulis_teks(ws, 1, awal, judul)
-            if akhir > awal:
-                ws.merge_cells(start_row=1, start_column=awal, end_row=1, end_column=akhir)
-        baris = 3
-        if f.baris_nomor:
-            for j, v in enumerate(tm.baris_nomor, start=1):
-                _tulis_teks(ws, 3, j, v)
-            baris = 4
-        for r in (1, 2, 3):
-            for j in range(1, len(f.kolom) + 1):
-                c = ws.cell(row=r, column=j)
-                if r < 3 or f.baris_nomor:
-                    c.font, c.fill, c.alignment = tebal, latar, tengah
-        for i, nomor in enumerate(tm.data.index):
+    for j, k in enumerate(f.kolom, start=1):
+        if not k.grup:
+            tulis_sel(ws, 1, j, k.label)
+            ws.merge_cells(start_row=1, start_column=j, end_row=2, end_column=j)
+        else:
+            tulis_sel(ws, 2, j, k.label)
+        ws.column_dimensions[get_column_letter(j)].width = 14 if k.grup else 28
+    for judul, awal, akhir in _rentang_grup(f):
+        tulis_sel(ws, 1, awal, judul)
+        if akhir > awal:
+            ws.merge_cells(start_row=1, start_column=awal, end_row=1, end_column=akhir)
+    baris = 3
+    if f.baris_nomor:
+        for j, v in enumerate(baris_nomor, start=1):
+            tulis_sel(ws, 3, j, v)
+        baris = 4
+    for r in range(1, baris):
+        for j in range(1, len(f.kolom) + 1):
+            c = ws.cell(row=r, column=j)
+            c.font, c.fill, c.alignment = tebal, latar, tengah
+    if data is not None:
+        for i, nomor in enumerate(data.index):
             for j, key in enumerate(f.keys, start=1):
-                v = tm.data.at[nomor, key]
+                v = data.at[nomor, key]
                 if v != "" and v is not None:
-                    _tulis_teks(ws, baris + i, j, v)
-        ws.freeze_panes = ws.cell(row=baris, column=1)
-    ws = wb.create_sheet(title=LEMBAR_MANIFEST)
-    for i, teks in enumerate(manifest_teks.splitlines(), start=1):
-        _tulis_teks(ws, i, 1, teks)
-    ws.column_dimensions["A"].width = 120
-    wb.save(tujuan)
+                    tulis_sel(ws, baris + i, j, v).number_format = "@"
+    ws.freeze_panes = ws.cell(row=baris, column=1)
 
 
 # The bundled Renstra as a workbook: 47 KB, 0,3 MB inflated, 3.135 cells; a perangkat daerah with
@@ -126,61 +104,23 @@ def _normal(teks: Any) -> str:
     return re.sub(r"\s+", " ", str(teks or "")).strip().lower()
 
 
-def _buka(data: bytes, nama: str) -> Buku:
-    """The archive and cell checks shared with the realisasi upload (``loaders.arsip``, ``loaders.buku_kerja``)."""
+def buka_buku(data: bytes, nama: str) -> Buku:
+    """The archive and cell checks shared with the realisasi upload (``loaders.arsip``, ``loaders.buku_kerja``).
+
+    Raises :class:`DaftarMasalahError` with every problem found (each refused part, named by sheet).
+    """
     try:
         a = arsip.buka(data, nama, BATAS)
+        masalah = [Masalah(pesan, lembar=w) for pesan, w in arsip.periksa_isi(a, arsip.nama_lembar(a))]
+        if masalah:
+            raise DaftarMasalahError(masalah, nama)
+        return buku_kerja.baca(a, batas_sel=BATAS_SEL)
     except arsip.DTDError as e:
-        raise RenstraError(e.pesan, tabel=f"lembar '{e.lembar}'" if e.lembar else None) from None
-    masalah = arsip.periksa_isi(a, arsip.nama_lembar(a))
-    if masalah:
-        raise RenstraError(
-            "; ".join((f"lembar '{w}': " if w else "") + pesan for pesan, w in masalah[:10])
-            + (f"; dan {len(masalah) - 10} lagi" if len(masalah) > 10 else "")
-        )
-    return buku_kerja.baca(a, batas_sel=BATAS_SEL)
-
-
-def baca_xlsx(sumber: Path | bytes, nama: str = "") -> tuple[str, dict[str, Any], dict[str, TabelMentah]]:
-    """Read a workbook written by :func:`tulis_xlsx` (or filled in by hand in that layout)."""
-    data = sumber.read_bytes() if isinstance(sumber, Path) else sumber
-    nama = nama or (sumber.name if isinstance(sumber, Path) else "buku kerja")
-    buku = _buka(data, nama)
-    if LEMBAR_MANIFEST not in buku:
-        raise RenstraError(f"buku kerja '{nama}' tidak punya lembar '{LEMBAR_MANIFEST}'")
-    wm = buku[LEMBAR_MANIFEST]
-    baris_manifest = [_teks_manifest(wm, r) for r in range(1, wm.max_baris + 1)]
-    manifest_teks = "\n".join(baris_manifest) + "\n"
-    try:
-        manifest = tomllib.loads(manifest_teks)
-    except tomllib.TOMLDecodeError as e:
-        raise RenstraError(f"lembar '{LEMBAR_MANIFEST}' bukan TOML yang sah ({letak_toml(e)})") from None
-    tabel: dict[str, TabelMentah] = {}
-    for meta in manifest.get("tabel", []):
-        tid = str(meta.get("id"))
-        label = str(meta.get("label") or tid)
-        rancangan = RANCANGAN.get(str(meta.get("formulir")))
-        if rancangan is None:
-            raise RenstraError(f"formulir '{meta.get('formulir')}' tidak dikenal", tabel=label)
-        if tid[:31] not in buku:
-            raise RenstraError(f"lembar '{tid[:31]}' tidak ada di buku kerja '{nama}'", tabel=label)
-        tabel[tid] = _baca_lembar(buku[tid[:31]], tid, rancangan, meta, label, akhir_periode(manifest))
-    dikenal = {t[:31] for t in tabel} | {LEMBAR_MANIFEST}
-    asing = [n for n in buku.sheetnames if n not in dikenal]
-    if asing:
-        raise RenstraError(
-            f"buku kerja '{nama}' memuat lembar yang tidak disebut di manifest: "
-            + ", ".join(f"'{arsip.teks_bagian(n)}'" for n in asing)
-            + "; hapus lembar itu atau daftarkan tabelnya di manifest"
-        )
-    return manifest_teks, manifest, tabel
-
-
-def _teks_manifest(w: Lembar, r: int) -> str:
-    s = w[(r, 1)]
-    if s.rumus:
-        raise RenstraError("sel berisi rumus; tulis teksnya", tabel=f"lembar '{LEMBAR_MANIFEST}'", baris=r, kolom="A")
-    return "" if s.nilai is None else str(s.nilai)
+        raise DaftarMasalahError([Masalah(e.pesan, lembar=e.lembar)], nama) from None
+    except DaftarMasalahError:
+        raise
+    except RenstraError as e:
+        raise DaftarMasalahError([Masalah(e.pesan)], nama) from None
 
 
 def judul_dua_baris(w: Lembar, lebar: int) -> list[list[Any]]:
@@ -206,9 +146,10 @@ def tata_letak_lembar(w: Lembar, rancangan: Rancangan, lokasi: str, akhir: int |
         ) from None
 
 
-def _baca_lembar(
-    w: Lembar, tid: str, rancangan: Rancangan, meta: dict[str, Any], label: str, akhir: int | None
-) -> TabelMentah:
+def baca_lembar_form(w: Lembar, meta: dict[str, Any], akhir: int | None) -> TabelMentah:
+    """One table sheet of the form ``meta['formulir']``, its header checked, its rows as printed."""
+    tid, label = str(meta["id"]), str(meta.get("label") or meta["id"])
+    rancangan = RANCANGAN[str(meta["formulir"])]
     if w.max_baris > BATAS_BARIS or w.max_kolom > BATAS_KOLOM:
         raise RenstraError(f"lembar terlalu besar ({w.max_baris} baris, {w.max_kolom} kolom)", tabel=label)
     lokasi = f"{label} (lembar '{w.nama}')"

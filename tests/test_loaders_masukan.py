@@ -6,15 +6,11 @@ The damaged files here are made by the tests from a copy of the bundled data.
 from __future__ import annotations
 
 import csv
-import zipfile
 from pathlib import Path
 
-import pandas as pd
 import pytest
-from openpyxl import load_workbook
 
 from loaders import RenstraError, load_renstra
-from loaders.renstra import Renstra
 
 
 def _ubah_csv(folder: Path, berkas: str, ubah) -> None:
@@ -116,112 +112,3 @@ def test_not_a_renstra_source(tmp_path: Path) -> None:
     (tmp_path / "catatan.txt").write_text("x")
     with pytest.raises(RenstraError, match="bukan folder Renstra maupun buku kerja .xlsx"):
         load_renstra(tmp_path / "catatan.txt")
-
-
-# --- the .xlsx form ------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def buku(renstra: Renstra, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("xlsx") / "renstra.xlsx"
-    renstra.ke_xlsx(path)
-    return path
-
-
-def test_xlsx_round_trip_gives_equal_frames(renstra: Renstra, buku: Path) -> None:
-    dari_xlsx = load_renstra(buku)
-    for nama in renstra.frames:
-        pd.testing.assert_frame_equal(getattr(dari_xlsx, nama), getattr(renstra, nama), obj=nama)
-    assert dari_xlsx.visi == renstra.visi and dari_xlsx.manifest == renstra.manifest
-
-
-def test_xlsx_has_the_printed_header_with_merged_cells(buku: Path) -> None:
-    ws = load_workbook(buku)["tc24"]
-    merged = {str(r) for r in ws.merged_cells.ranges}
-    assert "B1:F1" in merged and ws["B1"].value == "Anggaran pada Tahun ke-"  # 2016..2020 under one heading
-    assert "A1:A2" in merged and ws["A1"].value == "Uraian"
-    assert [ws.cell(row=3, column=j).value for j in (1, 2, 18)] == ["1", "2", "18"]
-    assert ws["B5"].value == "64,175,000" and ws["B5"].data_type == "s"
-
-
-def _simpan(wb, tmp_path: Path) -> Path:
-    path = tmp_path / "ubah.xlsx"
-    wb.save(path)
-    return path
-
-
-def test_xlsx_shifted_header_names_sheet_row_and_column(buku: Path, tmp_path: Path) -> None:
-    wb = load_workbook(buku)
-    ws = wb["tc23"]
-    ws.insert_cols(3)
-    with pytest.raises(RenstraError) as e:
-        load_renstra(_simpan(wb, tmp_path))
-    assert e.value.tabel == "T-C.23 (lembar 'tc23')" and e.value.kolom == "C"
-    assert "seharusnya 'Target NSPK'" in str(e.value)
-
-
-def test_xlsx_text_in_number_cell_names_sheet_cell(buku: Path, tmp_path: Path) -> None:
-    wb = load_workbook(buku)
-    wb["tc24"]["H6"] = "n/a"  # realisasi 2017, data row 3
-    with pytest.raises(RenstraError) as e:
-        load_renstra(_simpan(wb, tmp_path))
-    assert e.value.tabel == "T-C.24 (lembar 'tc24')" and e.value.baris == 6
-    assert e.value.kolom == "'Realisasi Anggaran pada Tahun ke- 2017' (H)"
-
-
-def test_xlsx_formula_is_refused(buku: Path, tmp_path: Path) -> None:
-    wb = load_workbook(buku)
-    wb["tc27_2022"]["H5"] = "=1+1"
-    with pytest.raises(RenstraError, match=r"lembar 'tc27_2022'.*baris 5, kolom H: sel berisi rumus"):
-        load_renstra(_simpan(wb, tmp_path))
-
-
-def test_xlsx_numbers_typed_as_numbers_are_read(buku: Path, tmp_path: Path) -> None:
-    wb = load_workbook(buku)
-    wb["tc27_2022"]["H4"] = 1997779200  # a real number instead of the printed text
-    r = load_renstra(_simpan(wb, tmp_path))
-    assert (
-        r.rencana.loc[(r.rencana["kode"] == "7.01.03") & (r.rencana["tahun"] == 2022), "pagu"].item() == 1_997_779_200
-    )
-
-
-def test_xlsx_hostile_and_broken_files(buku: Path, tmp_path: Path) -> None:
-    bukan = tmp_path / "bukan.xlsx"
-    bukan.write_text("ini bukan excel")
-    with pytest.raises(RenstraError, match="bukan buku kerja Excel .xlsx"):
-        load_renstra(bukan)
-    kosong = tmp_path / "kosong.xlsx"
-    kosong.write_bytes(b"")
-    with pytest.raises(RenstraError, match="kosong"):
-        load_renstra(kosong)
-    potong = tmp_path / "potong.xlsx"
-    potong.write_bytes(buku.read_bytes()[:5000])
-    with pytest.raises(RenstraError, match="rusak atau terpotong|bukan buku kerja"):
-        load_renstra(potong)
-    bom = tmp_path / "bom.xlsx"
-    with zipfile.ZipFile(bom, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("xl/worksheets/sheet1.xml", b"0" * (50 * 1024 * 1024))
-    assert bom.stat().st_size < 1024 * 1024
-    with pytest.raises(RenstraError, match="bom zip"):
-        load_renstra(bom)
-
-
-def test_xlsx_entity_bomb_is_refused(buku: Path, tmp_path: Path) -> None:
-    src = zipfile.ZipFile(buku)
-    bom = tmp_path / "entitas.xlsx"
-    ledakan = (
-        b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]>'
-        b'<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">&lol2;</workbook>'
-    )
-    with zipfile.ZipFile(bom, "w") as z:
-        for info in src.infolist():
-            z.writestr(info, ledakan if info.filename == "xl/workbook.xml" else src.read(info.filename))
-    with pytest.raises(RenstraError, match="bagian 'xl/workbook.xml' memuat deklarasi DOCTYPE/ENTITY XML"):
-        load_renstra(bom)
-
-
-def test_xlsx_without_manifest_sheet(buku: Path, tmp_path: Path) -> None:
-    wb = load_workbook(buku)
-    del wb["manifest"]
-    with pytest.raises(RenstraError, match="tidak punya lembar 'manifest'"):
-        load_renstra(_simpan(wb, tmp_path))
