@@ -17,9 +17,7 @@ from loaders import RenstraError
 from navigasi import HALAMAN
 from sajian import pilihan
 
-st.set_page_config(
-    page_title="Dasbor Renstra Kecamatan Wonoasih", page_icon=":material/account_balance:", layout="wide"
-)
+st.set_page_config(page_title="Dasbor Renstra", page_icon=":material/account_balance:", layout="wide")
 
 
 # Everything after the page config runs inside the error boundary: an unexpected error in the
@@ -33,10 +31,12 @@ with ui.jaga_halaman() as jaga:
     jaga.halaman = aktif.judul
 
     try:
+        ui.pilih_renstra(state.daftar_sumber(), wadah=None if presentasi else st.sidebar)
         r = state.sajikan(pilihan.identitas)
     except RenstraError as e:
-        st.error(f"Data Renstra tidak dapat dimuat: {e}")
+        st.error(f"Data Renstra tidak dapat dimuat: {ui.literal(e)}")
         st.stop()
+    st.set_page_config(page_title=f"Dasbor Renstra {r['perangkat_daerah']}")
 
     if presentasi:
         # The page's own header is the title of a slide; filters fold away beside the switch.
@@ -44,7 +44,7 @@ with ui.jaga_halaman() as jaga:
         ui.pilih_mode(kanan)
         wadah_filter = kiri.expander("Filter", expanded=False) if aktif.filter else None
     else:
-        st.title("Dasbor Renstra Kecamatan Wonoasih")
+        st.title(f"Dasbor Renstra {ui.literal(r['perangkat_daerah'])}")
         wadah_filter = st.sidebar
         ui.pilih_mode(st.sidebar)
 
@@ -58,7 +58,7 @@ with ui.jaga_halaman() as jaga:
 
     if not presentasi:
         st.sidebar.caption(
-            f"Sumber: {r['judul']}"
+            f"Sumber: {ui.literal(r['judul'])}"
             + (f" ({r['tanggal']})" if r["tanggal"] else "")
             + ". Angka tampil seperti tercetak di dokumen; setiap koreksi transkripsi tercatat di manifest. "
             + f"Rp … {fmt.KETERANGAN_SATUAN}."

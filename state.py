@@ -1,11 +1,17 @@
 """Cached access to the Renstra for app.py and the pages (Streamlit glue, nothing else).
 
-The cache key is the data folder plus every file's (name, mtime, size): editing a CSV
-or the manifest reloads on the next rerun without restarting the server.
+Which Renstra: the configured default (``RENSTRA_SUMBER`` in the environment, else
+``[renstra] sumber`` in .streamlit/secrets.toml: a Renstra folder or template workbook, served
+read-only; else the bundled document), plus every Renstra an admin stored (``kelola``). The one
+chosen (``?renstra=<id>``, the sidebar picker) is what every page, the pack, the realisasi
+store and the audit serve. A stored Renstra with the default's id replaces it (a corrected
+re-upload).
 
-``st.cache_data`` (not ``cache_resource``): the Renstra dataclass pickles fine (about
-0,5 MB, a few ms to copy), and a fresh copy per run means a page can never change the
-data another session sees.
+Cache keys: a folder by every file's (name, mtime, size), a workbook by its (mtime, size), a
+stored Renstra by its version: an edit or a new version reloads on the next rerun.
+``st.cache_data`` (not ``cache_resource``): the Renstra dataclass pickles fine (about 0,5 MB, a
+few ms to copy), and a fresh copy per run means a page can never change the data another
+session sees.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import importlib
 import os
 import tomllib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,51 +28,150 @@ import pandas as pd
 import streamlit as st
 
 from loaders import Renstra, audit_renstra, load_renstra
-from loaders.renstra import FOLDER_BAWAAN
+from loaders.renstra import FOLDER_BAWAAN, renstra_dari_xlsx
 
-Jejak = tuple[tuple[str, int, int], ...]
 ENV_AKUN = "RENSTRA_AKUN_BERKAS"  # a TOML file of [akun.<nama>] entries; overrides .streamlit/secrets.toml
+ENV_SUMBER = "RENSTRA_SUMBER"  # a Renstra folder or template workbook served instead of the bundled one
+KUNCI_RENSTRA = "renstra"  # ?renstra=<id>
 T = TypeVar("T")
+Kunci = tuple[Any, ...]
 
 
-def _jejak(folder: Path) -> Jejak:
-    """(name, mtime_ns, size) of every file in the folder: changes whenever a file does."""
-    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in folder.iterdir() if p.is_file()))
+@dataclass(frozen=True)
+class Sumber:
+    """A Renstra the app can serve: the configured default (a folder or workbook) or a stored one."""
+
+    id: str
+    judul: str
+    kunci: Kunci  # what the cache is keyed by: changes whenever the Renstra does
+    tetap: bool  # the configured default (read-only here)
+    periode: tuple[int, int] | None = None
 
 
-@st.cache_data(show_spinner="Memuat Renstra…", max_entries=4)
-def _renstra(folder: str, jejak: Jejak) -> Renstra:
-    return load_renstra(folder)
+def _jejak(path: Path) -> tuple[tuple[str, int, int], ...]:
+    """(name, mtime_ns, size) of a workbook, or of every file in a folder: changes whenever a file does."""
+    berkas = [path] if path.is_file() else [p for p in path.iterdir() if p.is_file()]
+    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in berkas))
 
 
-@st.cache_data(show_spinner="Memeriksa konsistensi dokumen…", max_entries=4)
-def _temuan(folder: str, jejak: Jejak) -> pd.DataFrame:
-    return audit_renstra(_renstra(folder, jejak))
+def _rahasia(bagian: str, kunci: str) -> Any:
+    try:
+        return st.secrets.get(bagian, {}).get(kunci)
+    except Exception:  # no secrets file at all is the normal case on a fresh clone
+        return None
 
 
-def renstra(folder: Path = FOLDER_BAWAAN) -> Renstra:
-    """The Renstra in ``folder`` (the bundled Wonoasih one by default)."""
-    return _renstra(str(folder), _jejak(folder))
+def lokasi_bawaan() -> Path:
+    """The default Renstra's folder or workbook: RENSTRA_SUMBER, else ``[renstra] sumber``, else the bundled one."""
+    lokasi = os.environ.get(ENV_SUMBER, "").strip() or str(_rahasia("renstra", "sumber") or "").strip()
+    return Path(lokasi).expanduser() if lokasi else FOLDER_BAWAAN
 
 
-def temuan(folder: Path = FOLDER_BAWAAN) -> pd.DataFrame:
-    """``audit_renstra`` findings for the Renstra in ``folder``."""
-    return _temuan(str(folder), _jejak(folder))
+def _muat(kunci: Kunci) -> Renstra:
+    jenis = kunci[0]
+    if jenis == "lokasi":
+        return load_renstra(kunci[1])
+
+    _, url, rid, versi = kunci
+    return renstra_dari_xlsx(_gudang_renstra(url).muat(rid, versi), f"{rid}.xlsx", f"{rid} versi {versi}")
+
+
+@st.cache_data(show_spinner="Memuat Renstra…", max_entries=8)
+def _renstra(kunci: Kunci) -> Renstra:
+    return _muat(kunci)
+
+
+@st.cache_data(show_spinner="Memeriksa konsistensi dokumen…", max_entries=8)
+def _temuan(kunci: Kunci) -> pd.DataFrame:
+    return audit_renstra(_renstra(kunci))
+
+
+@st.cache_resource(show_spinner=False)
+def _gudang_renstra(url: str) -> Any:
+    from kelola.gudang_renstra import GudangRenstra
+
+    return GudangRenstra(url)
+
+
+def gudang_renstra() -> Any:
+    """The store of imported Renstra (same database as the realisasi)."""
+    return _gudang_renstra(url_gudang())
+
+
+def _sumber_bawaan() -> Sumber:
+    path = lokasi_bawaan()
+    kunci: Kunci = ("lokasi", str(path), _jejak(path) if path.exists() else ())
+    r = _renstra(kunci)
+    info = r.manifest.get("renstra", {})
+    periode = info.get("periode")
+    return Sumber(str(info.get("id") or path.stem), r.judul, kunci, True, tuple(periode) if periode else None)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _tersimpan_semua(url: str, penanda: int | None) -> list[Sumber]:
+    if penanda is None:
+        return []
+    d = _gudang_renstra(url).daftar()
+    return [
+        Sumber(
+            str(x["id"]),
+            str(x["judul"]),
+            ("gudang", url, str(x["id"]), int(x["versi"])),
+            False,
+            (int(x["periode_awal"]), int(x["periode_akhir"])),
+        )  # fmt: skip
+        for _, x in d.iterrows()
+    ]
+
+
+def daftar_sumber() -> list[Sumber]:
+    """Every Renstra the app serves: the default first, then the stored ones (one replaces the default
+    when it carries the default's id)."""
+    bawaan = _sumber_bawaan()
+    url = url_gudang()
+    try:
+        tersimpan = _tersimpan_semua(url, gudang_renstra().versi_terakhir())
+    except Exception:  # the store being unreachable must not take the document pages down
+        tersimpan = []
+    ganti = next((s for s in tersimpan if s.id == bawaan.id), None)
+    return [ganti or bawaan, *(s for s in tersimpan if s.id != bawaan.id)]
+
+
+def sumber() -> Sumber:
+    """The Renstra chosen for this run (``?renstra=`` / the picker), else the default."""
+    daftar = daftar_sumber()
+    pilihan = st.session_state.get(KUNCI_RENSTRA) or st.query_params.get(KUNCI_RENSTRA)
+    return next((s for s in daftar if s.id == pilihan), daftar[0])
+
+
+def renstra() -> Renstra:
+    """The chosen Renstra."""
+    return _renstra(sumber().kunci)
+
+
+def temuan() -> pd.DataFrame:
+    """``audit_renstra`` findings for the chosen Renstra."""
+    return _temuan(sumber().kunci)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _sajian(modul: str, nama: str, folder: str, jejak: Jejak, argumen: tuple[Any, ...]) -> Any:
+def _sajian(modul: str, nama: str, kunci: Kunci, argumen: tuple[Any, ...]) -> Any:
     fungsi = getattr(importlib.import_module(modul), nama)
-    return fungsi(_renstra(folder, jejak), *argumen)
+    return fungsi(_renstra(kunci), *argumen)
 
 
-def sajikan(fungsi: Callable[..., T], *argumen: Any, folder: Path = FOLDER_BAWAAN) -> T:
-    """``fungsi(renstra, *argumen)``, cached per (function, data files, arguments).
+def sajikan(fungsi: Callable[..., T], *argumen: Any) -> T:
+    """``fungsi(renstra, *argumen)`` for the chosen Renstra, cached per (function, Renstra, arguments).
 
     For the ``sajian`` modules: a warm page rerun then only copies finished frames. The
     function is found again by module and name, so it must be a module-level function.
     """
-    return _sajian(fungsi.__module__, fungsi.__qualname__, str(folder), _jejak(folder), argumen)
+    return _sajian(fungsi.__module__, fungsi.__qualname__, sumber().kunci, argumen)
+
+
+def sajikan_semua(fungsi: Callable[..., T], *argumen: Any) -> dict[str, T]:
+    """``fungsi(renstra, *argumen)`` for every Renstra served (Antar-Renstra), by id."""
+    return {s.id: _sajian(fungsi.__module__, fungsi.__qualname__, s.kunci, argumen) for s in daftar_sumber()}
 
 
 # --- realisasi reported after the document (issue 5) ------------------------------------------
@@ -82,54 +188,52 @@ def url_gudang() -> str:
 
     if os.environ.get(ENV_URL, "").strip():
         return url_bawaan()  # which is that variable
-    try:
-        url = st.secrets.get("database", {}).get("url")
-    except Exception:  # no secrets file at all is the normal case on a fresh clone
-        url = None
+    url = _rahasia("database", "url")
     return str(url) if url else url_bawaan()
 
 
 @st.cache_resource(show_spinner=False)
-def _gudang(url: str) -> Any:
+def _gudang(url: str, renstra_id: str) -> Any:
     from realisasi.gudang import Gudang
 
-    return Gudang(url)
+    return Gudang(url, renstra_id=renstra_id)
 
 
 def gudang() -> Any:
-    """One store per process and database URL (SQLAlchemy engine with its connection pool)."""
-    return _gudang(url_gudang())
+    """The chosen Renstra's realisasi store (one per process, database URL and Renstra)."""
+    return _gudang(url_gudang(), sumber().id)
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _tersimpan(url: str, versi: int | None) -> pd.DataFrame:
+@st.cache_data(show_spinner=False, max_entries=16)
+def _tersimpan(url: str, renstra_id: str, versi: int | None) -> pd.DataFrame:
     from realisasi import bingkai_kosong
 
-    return bingkai_kosong() if versi is None else _gudang(url).keadaan()
+    return bingkai_kosong() if versi is None else _gudang(url, renstra_id).keadaan()
 
 
 def realisasi_tersimpan() -> pd.DataFrame:
-    """The store's current realisasi, cached per version: a new upload shows on the next rerun."""
-    url = url_gudang()
-    return _tersimpan(url, _gudang(url).versi_terakhir())
+    """The chosen Renstra's current realisasi, cached per version: a new upload shows on the next rerun."""
+    url, rid = url_gudang(), sumber().id
+    return _tersimpan(url, rid, _gudang(url, rid).versi_terakhir())
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def _riwayat(url: str, versi: int | None) -> pd.DataFrame:
-    return _gudang(url).riwayat()
+@st.cache_data(show_spinner=False, max_entries=16)
+def _riwayat(url: str, renstra_id: str, versi: int | None) -> pd.DataFrame:
+    return _gudang(url, renstra_id).riwayat()
 
 
 def riwayat_tersimpan() -> pd.DataFrame:
-    """The store's version history (who uploaded what, when), cached per version like the data."""
-    url = url_gudang()
-    return _riwayat(url, _gudang(url).versi_terakhir())
+    """The chosen Renstra's version history (who uploaded what, when), cached per version like the data."""
+    url, rid = url_gudang(), sumber().id
+    return _riwayat(url, rid, _gudang(url, rid).versi_terakhir())
 
 
 @st.cache_resource(show_spinner=False)
 def _pembatas(url: str) -> Any:
     from realisasi.akun import Pembatas
+    from realisasi.gudang import buat_mesin
 
-    return Pembatas(_gudang(url).engine)
+    return Pembatas(buat_mesin(url))
 
 
 def pembatas() -> Any:

@@ -63,6 +63,7 @@ def identitas(r: Renstra) -> dict[str, object]:
     info = r.manifest.get("renstra", {})
     return {
         "judul": r.judul,
+        "perangkat_daerah": str(info.get("perangkat_daerah") or f"Kecamatan {r.wilayah.kecamatan}").strip(),
         "visi": r.visi or "",
         "tanggal": str(info.get("tanggal", "") or ""),
         "kelurahan": list(r.kelurahan),

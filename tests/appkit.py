@@ -93,3 +93,22 @@ def tabel(at: AppTest) -> list[Any]:
     """Every table on the page as a pandas DataFrame of display text: the data grids
     (column names as in the data) then the small static tables (columns named by their headings)."""
     return [df.value for df in at.dataframe] + [t.value for t in at.table]
+
+
+def teks_halaman(at: AppTest) -> str:
+    """Everything a person can read on the page as run: texts, labels, options, tables, chart texts."""
+    bagian: list[str] = []
+
+    def kunjungi(node: Any) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            bagian.append(str(proto))
+        for anak in getattr(node, "children", {}).values() if isinstance(getattr(node, "children", None), dict) else []:
+            kunjungi(anak)
+
+    kunjungi(at._tree)
+    for df in at.get("arrow_data_frame"):
+        bagian.append(df.value.to_csv())
+    for t in at.tabs:
+        bagian.append(t.label)
+    return "\n".join(bagian)
