@@ -22,6 +22,7 @@ import ekspor
 import formatting as fmt
 import galat
 from grafik import gaya
+from kosakata import Kolom
 from navigasi import KUNCI_KELURAHAN, KUNCI_PROGRAM, KUNCI_TAHUN
 
 KUNCI_MODE = "mode"
@@ -122,6 +123,20 @@ def pilih(
     return nilai
 
 
+def pilih_renstra(daftar: Sequence[Any], wadah: Any = None) -> str:
+    """The Renstra picker (``?renstra=<id>``): shown only when there is more than one to choose."""
+    from state import KUNCI_RENSTRA
+
+    label = {s.id: _label_renstra(s) for s in daftar}
+    return pilih("Renstra", label, KUNCI_RENSTRA, bawaan=daftar[0].id, wadah=wadah, tampil=len(daftar) > 1)
+
+
+def _label_renstra(s: Any) -> str:
+    periode = f" {s.periode[0]}-{s.periode[1]}" if s.periode else ""
+    judul = s.judul if len(s.judul) <= 60 else s.judul[:59] + "…"
+    return f"{judul}{'' if periode.strip() in judul else periode}"
+
+
 # --- mode -------------------------------------------------------------------------------------
 
 
@@ -179,71 +194,6 @@ def nilai_filter(kunci: str, bawaan: Any = None) -> Any:
 
 
 # --- panels ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Kolom:
-    """A table column: its heading and kind (``formatting.JENIS_KOLOM``) on screen and in .xlsx."""
-
-    label: str
-    jenis: str = "teks"
-
-
-# Columns that recur across pages, with one heading and kind each, so the same column reads the
-# same on every page and every download. ``kolom("tahun", "pagu", catatan="Keterangan")``.
-KOLOM_BAKU: dict[str, Kolom] = {
-    "tahun": Kolom("Tahun", "tahun"),
-    "kelurahan": Kolom("Kelurahan"),
-    "program": Kolom("Program"),
-    "kode": Kolom("Kode"),
-    "nama": Kolom("Nama"),
-    "indikator": Kolom("Indikator"),
-    "satuan": Kolom("Satuan"),
-    "target": Kolom("Target", "angka"),
-    "target_teks": Kolom("Target tercetak"),
-    "realisasi": Kolom("Realisasi", "angka"),
-    "capaian": Kolom("Capaian", "persen"),
-    "predikat": Kolom("Predikat"),
-    "pagu": Kolom("Pagu (Rp)", "rupiah"),
-    "pagu_teks": Kolom("Sel tercetak"),
-    "anggaran": Kolom("Anggaran (Rp)", "rupiah"),
-    "serapan": Kolom("Serapan", "persen"),
-    "dasar": Kolom("Dasar"),
-    "catatan": Kolom("Catatan"),
-    "jumlah": Kolom("Jumlah", "bulat"),
-    "laki_laki": Kolom("Laki-laki", "bulat"),
-    "perempuan": Kolom("Perempuan", "bulat"),
-    "jumlah_dokumen": Kolom("Jumlah tercetak", "bulat"),
-    "level": Kolom("Tingkat"),
-    "no": Kolom("No"),
-    "tujuan": Kolom("Tujuan"),
-    "sasaran": Kolom("Sasaran"),
-    "formulir": Kolom("Formulir"),
-    "tabel": Kolom("Tabel"),
-    "baris": Kolom("Baris tabel", "bulat"),
-    "sumber": Kolom("Sumber"),
-    "jenis_perubahan": Kolom("Jenis perubahan"),
-    "sebelum": Kolom("Sebelum perubahan"),
-    "sesudah": Kolom("Sesudah perubahan"),
-}
-
-
-def kolom(*urutan: str | tuple[str, Kolom | str], **khusus: Kolom | str) -> dict[str, Kolom]:
-    """Table columns in order: a name takes its KOLOM_BAKU entry; ``(name, heading)`` or
-    ``(name, Kolom)`` names a page-specific one in place; keywords are appended the same way.
-
-    A bare heading keeps a standard column's kind (``("pagu", "Pagu 2024 (Rp)")``) and makes
-    any other column text.
-    """
-    hasil: dict[str, Kolom] = {}
-    for n, k in [*((u, None) if isinstance(u, str) else u for u in urutan), *khusus.items()]:
-        if k is None:
-            hasil[n] = KOLOM_BAKU[n]
-        elif isinstance(k, Kolom):
-            hasil[n] = k
-        else:
-            hasil[n] = Kolom(k, KOLOM_BAKU[n].jenis if n in KOLOM_BAKU else "teks")
-    return hasil
 
 
 @dataclass(frozen=True)
@@ -517,3 +467,62 @@ def jaga_halaman(halaman: str = "") -> Iterator[Jaga]:
         kode = galat.catat(e, jaga.halaman)
         # No icon: a material icon is a ligature, its English name ("error") part of the text read aloud.
         st.error(galat.pesan(kode))
+
+
+# --- login ------------------------------------------------------------------------------------
+
+KUNCI_AKUN = "akun_masuk"
+
+
+def masuk(wilayah: Any, kegunaan: str) -> Any:
+    """The logged-in account, or the login form and ``st.stop()``. ``kegunaan`` says what the login is for.
+
+    One login for every page that needs one (Isi Realisasi, Kelola Renstra); a lurah's account
+    must name a kelurahan of the Renstra being served (``wilayah``).
+    """
+    from realisasi import akun as akun_mod
+
+    akun = st.session_state.get(KUNCI_AKUN)
+    if akun is not None:
+        return akun
+    st.caption(kegunaan)
+    with st.form("masuk"):
+        nama = st.text_input("Nama pengguna", autocomplete="username")
+        sandi = st.text_input("Kata sandi", type="password", autocomplete="current-password")
+        kirim = st.form_submit_button("Masuk", type="primary")
+    if kirim:
+        import state
+
+        ip = st.context.ip_address
+        try:
+            akun = akun_mod.periksa_sandi(
+                state.data_akun(), nama, sandi, state.pembatas(), klien=ip if isinstance(ip, str) else None,
+                wilayah=wilayah,
+            )  # fmt: skip
+        except akun_mod.LoginError as e:
+            st.error(str(e))
+        except akun_mod.AkunTidakSah:
+            st.error("Daftar akun di server tidak sah; hubungi admin dasbor.")
+        else:
+            st.session_state[KUNCI_AKUN] = akun
+            st.rerun()
+    st.stop()
+
+
+def sudah_masuk(akun: Any, peran: str) -> None:
+    """Who is logged in and what they may do here, with a log-out button."""
+    kiri, kanan = st.columns([4, 1], vertical_alignment="center")
+    kiri.markdown(f"Masuk sebagai **{literal(akun.nama)}** ({peran}).")
+    if kanan.button("Keluar"):
+        del st.session_state[KUNCI_AKUN]
+        st.rerun()
+
+
+def tabel_masalah(nama_berkas: str, masalah: Sequence[Any]) -> None:
+    """A refused file: one line saying nothing was stored, then every problem with its sheet, row and column."""
+    st.error(f"Berkas **{literal(nama_berkas)}** ditolak; tidak ada yang disimpan. Perbaiki lalu unggah lagi.")
+    st.dataframe(
+        pd.DataFrame([vars(m) for m in masalah], columns=["lembar", "baris", "kolom", "pesan"]),
+        hide_index=True,
+        column_config={"lembar": "Lembar", "baris": "Baris", "kolom": "Kolom", "pesan": "Masalah"},
+    )

@@ -15,13 +15,12 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 import formatting as fmt
+import kosakata
 from grafik import gaya
 
-SUMBU_RUPIAH = "Pagu (Rp; M = miliar)"
+SUMBU_RUPIAH = kosakata.judul_rupiah("Pagu")
 ARSIR = "/"
-CATATAN_RINCIAN = "jumlah rincian: pagu program tercetak ***** di dokumen"
-CATATAN_TERCETAK = "pagu program tercetak"
-WARNA_TOTAL = gaya.warna(7)
+WARNA_TOTAL = kosakata.warna(7)
 
 
 def _bool(v: Any) -> bool:
@@ -47,7 +46,7 @@ def _teks_di_atas(warna: str) -> str:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
 
     terang = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
-    return "#1A1A1A" if terang > 0.25 else "#FFFFFF"
+    return kosakata.TEKS if terang > 0.25 else kosakata.PUTIH
 
 
 def _isi(warna: str, arsir: list[bool], **lain: Any) -> dict[str, Any]:
@@ -55,7 +54,7 @@ def _isi(warna: str, arsir: list[bool], **lain: Any) -> dict[str, Any]:
     plotly.js (4.2) draws nothing for a patterned bar whose ``marker.color`` is a single value."""
     return {
         "color": [warna] * len(arsir),
-        "pattern": {"shape": [ARSIR if a else "" for a in arsir], "fgcolor": "#FFFFFF", "solidity": 0.35},
+        "pattern": {"shape": [ARSIR if a else "" for a in arsir], "fgcolor": kosakata.PUTIH, "solidity": 0.35},
         **lain,
     }
 
@@ -77,13 +76,13 @@ def _legenda(fig: go.Figure, nama: str, warna: str, grup: str) -> None:
     )  # fmt: skip
 
 
-def _legenda_arsir(fig: go.Figure, nama: str = "Arsir = jumlah rincian (pagu program tak terbaca)") -> None:
+def _legenda_arsir(fig: go.Figure, nama: str = "Arsir: " + kosakata.jumlah_rincian()) -> None:
     """A legend-only entry explaining the hatch (no data of its own)."""
     fig.add_trace(
         go.Bar(
             x=[None], y=[None], name=nama, hoverinfo="skip",
-            marker={"color": "#FFFFFF", "line": {"color": "#555555", "width": 1},
-                    "pattern": {"shape": ARSIR, "fgcolor": "#555555"}},
+            marker={"color": kosakata.PUTIH, "line": {"color": kosakata.TEKS_LEMAH, "width": 1},
+                    "pattern": {"shape": ARSIR, "fgcolor": kosakata.TEKS_LEMAH}},
         )
     )  # fmt: skip
 
@@ -101,7 +100,7 @@ def pagu_program_bertumpuk(df: pd.DataFrame) -> go.Figure:
     for kunci, g in df.sort_values(["urutan", "tahun"], kind="stable").groupby("kunci", sort=False):
         rincian = [_bool(v) for v in g["berdasar_rincian"]]
         dipilih = [_bool(v) for v in g["dipilih"]]
-        warna = gaya.warna(int(g["urutan"].iloc[0]))
+        warna = kosakata.warna(int(g["urutan"].iloc[0]))
         fig.add_trace(
             go.Bar(
                 x=_tahun(g["tahun"]),
@@ -110,11 +109,14 @@ def pagu_program_bertumpuk(df: pd.DataFrame) -> go.Figure:
                 legendgroup=str(kunci),
                 showlegend=False,
                 marker=_isi(
-                    warna, rincian, opacity=[1.0 if d else 0.25 for d in dipilih], line={"color": "#FFFFFF", "width": 1}
+                    warna,
+                    rincian,
+                    opacity=[1.0 if d else 0.25 for d in dipilih],
+                    line={"color": kosakata.PUTIH, "width": 1},
                 ),
                 customdata=[
-                    [str(p), fmt.rupiah(v), CATATAN_RINCIAN if r else CATATAN_TERCETAK]
-                    for p, v, r in zip(g["program"], g["pagu"], rincian, strict=True)
+                    [str(p), fmt.rupiah(v), kosakata.jumlah_rincian(t) if r else kosakata.PAGU_TERCETAK]
+                    for p, v, r, t in zip(g["program"], g["pagu"], rincian, g["pagu_teks"], strict=True)
                 ],
                 hovertemplate="%{customdata[0]}<br>Tahun %{x}<br>Pagu: %{customdata[1]}<br>"
                 "Dasar: %{customdata[2]}<extra></extra>",
@@ -129,7 +131,7 @@ def pagu_program_bertumpuk(df: pd.DataFrame) -> go.Figure:
             text=[fmt.rupiah_ringkas(v) + ("*" if int(n) else "")
                   for v, n in zip(total["total_tahun"], total["program_rincian_tahun"], strict=True)],
             textposition="top center", showlegend=False, cliponaxis=False,
-            customdata=[[fmt.rupiah(v), f"{fmt.angka(n)} program dari jumlah rincian" if int(n) else CATATAN_TERCETAK]
+            customdata=[[fmt.rupiah(v), f"{fmt.angka(n)} program dari jumlah rincian" if int(n) else kosakata.PAGU_TERCETAK]
                         for v, n in zip(total["total_tahun"], total["program_rincian_tahun"], strict=True)],
             hovertemplate="Total kecamatan %{x}<br>" + gaya.hover("Pagu", "Dasar"),
         )
@@ -155,7 +157,7 @@ def tren_pagu(df: pd.DataFrame) -> go.Figure:
     for _, g in df.groupby("seri_kunci", sort=False):
         program = g["jenis"].iloc[0] == "program"
         rincian = [_bool(v) for v in g["berdasar_rincian"]]
-        warna = WARNA_TOTAL if (program and fokus) else gaya.warna(int(g["urutan"].iloc[0]))
+        warna = WARNA_TOTAL if (program and fokus) else kosakata.warna(int(g["urutan"].iloc[0]))
         fig.add_trace(
             go.Scatter(
                 x=_tahun(g["tahun"]),
@@ -167,7 +169,7 @@ def tren_pagu(df: pd.DataFrame) -> go.Figure:
                 marker={"size": 11, "color": warna, "symbol": ["circle-open" if r else "circle" for r in rincian],
                         "line": {"width": 2, "color": warna}},
                 customdata=[
-                    [str(s), fmt.rupiah(v), CATATAN_RINCIAN if r else str(d)]
+                    [str(s), fmt.rupiah(v), kosakata.jumlah_rincian() if r else str(d)]
                     for s, v, r, d in zip(g["seri"], g["pagu"], rincian, g["dasar"], strict=True)
                 ],
                 hovertemplate="%{customdata[0]}<br>Tahun %{x}<br>Pagu: %{customdata[1]}<br>"
@@ -187,7 +189,7 @@ def _teks_pagu(b: Any) -> str:
     if b.tingkat == "kecamatan":
         return "– (jumlah program di bawah)"
     if b.pagu_status == "tidak_terbaca":
-        return f"tidak terbaca ({b.pagu_teks or '*****'})"
+        return kosakata.tidak_terbaca(b.pagu_teks)
     if pd.isna(b.pagu):
         return "tidak tercetak"
     return fmt.rupiah(b.pagu)
@@ -220,7 +222,7 @@ def rincian_treemap(df: pd.DataFrame) -> go.Figure:
     """
     gambar = df[df["nilai"].notna()]
     tanpa = df[df["nilai"].isna()]
-    warna = ["#F4F4F4" if pd.isna(u) else gaya.warna(int(u)) for u in gambar["urutan"]]
+    warna = [kosakata.LATAR_LEMAH if pd.isna(u) else kosakata.warna(int(u)) for u in gambar["urutan"]]
     fig = go.Figure(
         go.Treemap(
             ids=gambar["id"].tolist(),
@@ -230,7 +232,7 @@ def rincian_treemap(df: pd.DataFrame) -> go.Figure:
             branchvalues="remainder",
             maxdepth=3,
             pathbar={"visible": True, "side": "top", "thickness": 24},
-            marker={"colors": warna, "line": {"color": "#FFFFFF", "width": 2}},
+            marker={"colors": warna, "line": {"color": kosakata.PUTIH, "width": 2}},
             customdata=[
                 [fmt.rupiah_ringkas(b.total_node), _teks_pagu(b),
                  fmt.rupiah(b.jumlah_rincian), b.tingkat.replace("_", " ").capitalize(),
@@ -241,7 +243,7 @@ def rincian_treemap(df: pd.DataFrame) -> go.Figure:
             hovertemplate="<b>%{label}</b><br>Tingkat: %{customdata[3]}<br>Pagu tercetak: %{customdata[1]}<br>"
             "Jumlah rincian: %{customdata[2]}<br>Kelurahan: %{customdata[4]}<br>%{customdata[5]}<extra></extra>",
             textfont={"color": [_teks_di_atas(w) for w in warna]},
-            root={"color": "#F4F4F4"},
+            root={"color": kosakata.LATAR_LEMAH},
             tiling={"pad": 2},
         )
     )  # fmt: skip
@@ -252,7 +254,7 @@ def rincian_treemap(df: pd.DataFrame) -> go.Figure:
         lagi = f" dan {len(tanpa) - 4} lainnya" if len(tanpa) > 4 else ""
         fig.add_annotation(
             x=0, y=0, xref="paper", yref="paper", yanchor="top", xanchor="left", yshift=-6, showarrow=False,
-            align="left", font={"size": 12, "color": "#555555"},
+            align="left", font={"size": 12, "color": kosakata.TEKS_LEMAH},
             text=f"Tidak tergambar ({fmt.angka(len(tanpa))} baris tanpa pagu tercetak): {nama}{lagi}",
         )  # fmt: skip
     return fig
@@ -272,7 +274,7 @@ def anggaran_realisasi(df: pd.DataFrame) -> go.Figure:
     x = _tahun(df["tahun"])
     teks_catatan = [
         (f"{fmt.angka(n)} program tanpa realisasi tercetak ({fmt.rupiah(a)})" if int(n) else "")
-        + ("realisasi disamakan dengan target (NB dokumen)" if _bool(d) else "")
+        + (kosakata.REALISASI_DISAMAKAN if _bool(d) else "")
         for n, a, d in zip(df["program_tanpa_realisasi"], df["anggaran_tanpa_realisasi"], df["disamakan_target"],
                            strict=True)
     ]  # fmt: skip
@@ -285,7 +287,7 @@ def anggaran_realisasi(df: pd.DataFrame) -> go.Figure:
                                           "Serapan", "")  # fmt: skip
     fig.add_trace(
         go.Bar(x=x, y=_angka(df["anggaran_berealisasi"]), name="Anggaran", offsetgroup="anggaran",
-               marker={"color": gaya.warna(0)}, customdata=data, hovertemplate=hover),
+               marker={"color": kosakata.warna(0)}, customdata=data, hovertemplate=hover),
         secondary_y=False,
     )  # fmt: skip
     if (df["anggaran_tanpa_realisasi"].fillna(0) > 0).any():
@@ -293,28 +295,28 @@ def anggaran_realisasi(df: pd.DataFrame) -> go.Figure:
         fig.add_trace(
             go.Bar(x=x, y=tanpa, base=_angka(df["anggaran_berealisasi"].fillna(0)), offsetgroup="anggaran",
                    name="Anggaran tanpa realisasi tercetak",
-                   marker=_isi(gaya.ABU, [v is not None for v in tanpa], line={"color": gaya.ABU, "width": 1}),
+                   marker=_isi(kosakata.ABU, [v is not None for v in tanpa], line={"color": kosakata.ABU, "width": 1}),
                    customdata=data, hovertemplate=hover),
             secondary_y=False,
         )  # fmt: skip
     fig.add_trace(
         go.Bar(x=x, y=_angka(df["realisasi"]), name="Realisasi", offsetgroup="realisasi",
-               marker={"color": gaya.warna(2)}, customdata=data, hovertemplate=hover),
+               marker={"color": kosakata.warna(2)}, customdata=data, hovertemplate=hover),
         secondary_y=False,
     )  # fmt: skip
     disamakan = [_bool(d) for d in df["disamakan_target"]]
     fig.add_trace(
         go.Scatter(
             x=x, y=_angka(df["serapan"]), name="Serapan (%)", mode="lines+markers+text", connectgaps=False,
-            line={"color": gaya.warna(5), "width": 3},
-            marker={"size": 12, "color": [gaya.ABU if d else gaya.warna(5) for d in disamakan],
+            line={"color": kosakata.warna(5), "width": 3},
+            marker={"size": 12, "color": [kosakata.ABU if d else kosakata.warna(5) for d in disamakan],
                     "symbol": ["circle-open" if d else "circle" for d in disamakan], "line": {"width": 3}},
             text=[fmt.persen(s) + ("*" if d else "") for s, d in zip(df["serapan"], disamakan, strict=True)],
             textposition="top center", customdata=data, hovertemplate=hover,
         ),
         secondary_y=True,
     )  # fmt: skip
-    gaya.terapkan(fig, "Tahun", "Rupiah (M = miliar)", tinggi=480)
+    gaya.terapkan(fig, "Tahun", kosakata.judul_rupiah("Anggaran dan realisasi"), tinggi=480)
     fig.update_xaxes(type="category", categoryorder="category ascending")  # "2021" is a label, not 2.021
     posisi, label = gaya.tik_rupiah([*df["anggaran"].tolist(), *df["realisasi"].dropna().tolist()])
     maks = max([v for v in _angka(df["serapan"]) if v is not None] + [100.0])
@@ -338,7 +340,7 @@ def serapan_per_program(df: pd.DataFrame) -> go.Figure:
     d = df[df["serapan"].notna()]
     urutan_label = list(dict.fromkeys(d["label"]))[::-1]
     fig = go.Figure()
-    warna = gaya.warna_seri(_tahun(pd.Series(sorted(d["tahun"].unique()))))
+    warna = kosakata.warna_seri(_tahun(pd.Series(sorted(d["tahun"].unique()))))
     for tahun, g in d.groupby("tahun", sort=True):
         t = str(int(tahun))
         disamakan = [_bool(v) for v in g["disamakan_target"]]
@@ -359,7 +361,7 @@ def serapan_per_program(df: pd.DataFrame) -> go.Figure:
                 "Anggaran: %{customdata[3]}<br>Realisasi: %{customdata[4]}<br>%{customdata[5]}<extra></extra>",
             )
         )  # fmt: skip
-    fig.add_vline(x=100, line={"color": "#555555", "dash": "dash", "width": 1})
+    fig.add_vline(x=100, line={"color": kosakata.TEKS_LEMAH, "dash": "dash", "width": 1})
     gaya.terapkan(fig, "Serapan (%)", "", tinggi=max(420, 26 * len(urutan_label) + 120))
     pendek = [lbl if len(lbl) <= 48 else lbl[:47] + "…" for lbl in urutan_label]
     fig.update_yaxes(categoryorder="array", categoryarray=urutan_label, tickmode="array", tickvals=urutan_label,
@@ -380,7 +382,7 @@ def perubahan_pagu(df: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     for _, g in df.groupby("seri_kunci", sort=False):
         total = int(g["urutan"].iloc[0]) < 0
-        warna = WARNA_TOTAL if total else gaya.warna(int(g["urutan"].iloc[0]))
+        warna = WARNA_TOTAL if total else kosakata.warna(int(g["urutan"].iloc[0]))
         rincian = [_bool(v) for v in g["berdasar_rincian"]]
         fig.add_trace(
             go.Bar(
@@ -389,7 +391,7 @@ def perubahan_pagu(df: pd.DataFrame) -> go.Figure:
                 text=[fmt.persen(p, 1) for p in g["persen"]], textposition="outside", cliponaxis=False,
                 customdata=[
                     [str(s), f"{int(t) - 1}: {fmt.rupiah(a)}", f"{int(t)}: {fmt.rupiah(b)}", fmt.rupiah(d),
-                     fmt.persen(p), "sebagian dari jumlah rincian (pagu program *****)" if r else ""]
+                     fmt.persen(p), "salah satu tahunnya: " + kosakata.jumlah_rincian() if r else ""]
                     for s, t, a, b, d, p, r in zip(g["seri"], g["tahun"], g["pagu_sebelumnya"], g["pagu"],
                                                    g["selisih"], g["persen"], rincian, strict=True)
                 ],
@@ -401,6 +403,6 @@ def perubahan_pagu(df: pd.DataFrame) -> go.Figure:
     if (df["berdasar_rincian"].fillna(False)).any():
         _legenda_arsir(fig, "Arsir = memakai jumlah rincian")
     fig.update_layout(barmode="group")
-    gaya.terapkan(fig, "Tahun (dibanding tahun sebelumnya)", "Selisih pagu (Rp; M = miliar)", tinggi=480)
+    gaya.terapkan(fig, "Tahun (dibanding tahun sebelumnya)", kosakata.judul_rupiah("Selisih pagu"), tinggi=480)
     fig.update_xaxes(type="category", categoryorder="category ascending")  # "2021" is a label, not 2.021
     return gaya.sumbu_rupiah(fig, df["selisih"])

@@ -1,5 +1,10 @@
 """The one chart style: Okabe-Ito palette, Indonesian separators, hover text from ``formatting``.
 
+The colours themselves (palette, greys, predikat ramp) live in ``kosakata``, shared with the
+Musrenbang deck; charts take them from there. ``PALET``, ``ABU``, ``ABU_MUDA``, ``warna`` and
+``warna_seri`` here are those same objects (older callers); ``warna_predikat`` adds the
+"Tanpa capaian" grey of ``metrics.predikat``.
+
 Why hover text is precomputed: plotly's d3 formats cannot write ``Rp 1.800.000.000`` or
 ``94,95 %`` exactly as ``formatting`` does, and a chart that rounds differently from its
 table invites questions in a Musrenbang. So every trace carries its hover lines as
@@ -15,68 +20,42 @@ from typing import Any
 import plotly.graph_objects as go
 
 import formatting as fmt
+import kosakata
+from kosakata import ABU as ABU  # "X as X": re-exported for callers of gaya.ABU etc. (module docstring)
+from kosakata import ABU_MUDA as ABU_MUDA
+from kosakata import PALET
+from kosakata import warna as warna
+from kosakata import warna_seri as warna_seri
 from metrics.predikat import TANPA_PREDIKAT
-
-# Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
-PALET: tuple[str, ...] = (
-    "#0072B2",  # biru
-    "#E69F00",  # jingga
-    "#009E73",  # hijau kebiruan
-    "#CC79A7",  # merah muda keunguan
-    "#56B4E9",  # biru langit
-    "#D55E00",  # merah bata
-    "#F0E442",  # kuning
-    "#000000",  # hitam
-)
-ABU = "#9A9A9A"  # "tidak ada data": never a palette colour
-ABU_MUDA = "#DDDDDD"
-
-# Predikat colours by rank (highest first), so a region with another scale in
-# settings/predikat.toml still gets an ordered, colour-blind-safe ramp.
-_RAMP_PREDIKAT = ("#009E73", "#56B4E9", "#F0E442", "#E69F00", "#D55E00", "#CC79A7", "#000000")
 
 FONT = "Source Sans Pro, Arial, sans-serif"
 TINGGI = 420
 TINGGI_PRESENTASI = 480
 
 
-def warna(i: int) -> str:
-    """The i-th palette colour (wraps around)."""
-    return PALET[i % len(PALET)]
-
-
-def warna_seri(nama: Iterable[str]) -> dict[str, str]:
-    """A stable colour per series name, in first-seen order."""
-    hasil: dict[str, str] = {}
-    for n in nama:
-        if n not in hasil:
-            hasil[n] = warna(len(hasil))
-    return hasil
-
-
 def warna_predikat(urutan: Sequence[str]) -> dict[str, str]:
-    """Predikat name -> colour, ``urutan`` from highest to lowest (``Skala.nama``); plus TANPA_PREDIKAT."""
-    hasil = {n: _RAMP_PREDIKAT[i % len(_RAMP_PREDIKAT)] for i, n in enumerate(urutan)}
-    hasil[TANPA_PREDIKAT] = ABU
-    return hasil
+    """Predikat name -> colour (``kosakata.warna_predikat``), plus TANPA_PREDIKAT in grey."""
+    return kosakata.warna_predikat(urutan, TANPA_PREDIKAT)
 
 
 def terapkan(fig: go.Figure, judul_x: str = "", judul_y: str = "", tinggi: int = TINGGI) -> go.Figure:
     """Apply the house style in place and return ``fig``."""
     fig.update_layout(
         separators=",.",
-        font={"family": FONT, "size": 14, "color": "#1A1A1A"},
+        font={"family": FONT, "size": 14, "color": kosakata.TEKS},
         colorway=list(PALET),
-        paper_bgcolor="#FFFFFF",
-        plot_bgcolor="#FFFFFF",
+        paper_bgcolor=kosakata.PUTIH,
+        plot_bgcolor=kosakata.PUTIH,
         height=tinggi,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0, "title": None},
-        hoverlabel={"font": {"family": FONT, "size": 14}, "bgcolor": "#FFFFFF"},
+        hoverlabel={"font": {"family": FONT, "size": 14}, "bgcolor": kosakata.PUTIH},
         hovermode="closest",
     )
-    fig.update_xaxes(title=judul_x or None, showgrid=False, linecolor="#888888", automargin=True)
-    fig.update_yaxes(title=judul_y or None, gridcolor="#E5E5E5", zerolinecolor="#888888", automargin=True)
+    fig.update_xaxes(title=judul_x or None, showgrid=False, linecolor=kosakata.GARIS_SUMBU, automargin=True)
+    fig.update_yaxes(
+        title=judul_y or None, gridcolor=kosakata.GARIS_KISI, zerolinecolor=kosakata.GARIS_SUMBU, automargin=True
+    )
     return fig
 
 

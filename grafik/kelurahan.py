@@ -13,15 +13,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 import formatting as fmt
+import kosakata
 from grafik import gaya
 
 PUDAR = 0.3  # opacity of the kelurahan not selected
-JUDUL_RUPIAH = "Pagu (Rp; M = miliar)"
+JUDUL_RUPIAH = kosakata.judul_rupiah("Pagu")
 
 
 def warna_kelurahan(urutan: Sequence[str]) -> dict[str, str]:
     """Kelurahan -> colour, stable across charts because it follows the manifest's order."""
-    return gaya.warna_seri(urutan)
+    return kosakata.warna_seri(urutan)
 
 
 def _urutan(df: pd.DataFrame, urutan: Sequence[str]) -> list[str]:
@@ -62,13 +63,13 @@ def pagu_per_tahun(df: pd.DataFrame, urutan: Sequence[str] = (), sorot: str | No
     fig = go.Figure()
     for kel in _urutan(df, urutan):
         d = df[df["kelurahan"] == kel].sort_values("tahun")
-        catatan = [f"{int(n)} baris pagu tidak terbaca (*****), tidak dijumlah" if n else "" for n in d["tak_terbaca"]]
+        catatan = [kosakata.catatan_tidak_terbaca(n) for n in d["tak_terbaca"]]
         fig.add_trace(
             go.Bar(
                 name=kel,
                 x=d["tahun"].astype(int).astype(str),
                 y=d["pagu"].astype(float),
-                marker={"color": warna.get(kel, gaya.ABU), "opacity": _opasitas(kel, sorot)},
+                marker={"color": warna.get(kel, kosakata.ABU), "opacity": _opasitas(kel, sorot)},
                 customdata=list(
                     zip(
                         [kel] * len(d),
@@ -89,7 +90,7 @@ def pagu_per_tahun(df: pd.DataFrame, urutan: Sequence[str] = (), sorot: str | No
 def pagu_kelurahan(df: pd.DataFrame, urutan: Sequence[str] = ()) -> go.Figure:
     """One kelurahan's pagu per year, labelled, in its own colour; hover gives the change on the year before."""
     kel = str(df["kelurahan"].iloc[0]) if len(df) else ""
-    warna = warna_kelurahan(urutan).get(kel, gaya.warna(0))
+    warna = warna_kelurahan(urutan).get(kel, kosakata.warna(0))
     d = df.sort_values("tahun")
     perubahan = [
         fmt.KOSONG if pd.isna(s) else f"{fmt.rupiah(s)} ({fmt.persen(p)})"
@@ -131,7 +132,7 @@ def pagu_per_jenis(df: pd.DataFrame, urutan: Sequence[str] = (), sorot: str | No
     """Stacked bars per kelurahan: the pagu of each kind of kegiatan/sub kegiatan, total on top."""
     kel = _urutan(df, urutan)
     jenis = list(dict.fromkeys(df["jenis"]))
-    warna = gaya.warna_seri(jenis)
+    warna = kosakata.warna_seri(jenis)
     fig = go.Figure()
     for j in jenis:
         d = df[df["jenis"] == j].set_index("kelurahan").reindex(kel)
@@ -196,7 +197,7 @@ def target_per_jenis(df: pd.DataFrame, urutan: Sequence[str] = (), sorot: str | 
             texttemplate="%{text}",
             customdata=hover,
             hovertemplate=gaya.hover("Kelurahan", "Target", "Jenis", "Indikator"),
-            colorscale=[[0, "#EAF4FB"], [1, gaya.warna(4)]],
+            colorscale=[[0, kosakata.LATAR_SKALA], [1, kosakata.BIRU_LANGIT]],
             zmin=0,
             zmax=1,
             showscale=False,
@@ -218,7 +219,7 @@ def target_per_jenis(df: pd.DataFrame, urutan: Sequence[str] = (), sorot: str | 
         i = kel.index(sorot)
         fig.add_shape(
             type="rect", x0=i - 0.5, x1=i + 0.5, y0=-0.5, y1=len(kelompok) - 0.5,
-            line={"color": "#1A1A1A", "width": 3}, fillcolor="rgba(0,0,0,0)",
+            line={"color": kosakata.TEKS, "width": 3}, fillcolor="rgba(0,0,0,0)",
         )  # fmt: skip
     return fig
 
@@ -232,7 +233,7 @@ def pegawai_per_kelurahan(df: pd.DataFrame, urutan: Sequence[str] = (), sorot: s
         go.Bar(
             x=kel,
             y=d["jumlah"].astype(float),
-            marker={"color": [warna.get(k, gaya.ABU) for k in kel], "opacity": [_opasitas(k, sorot) for k in kel]},
+            marker={"color": [warna.get(k, kosakata.ABU) for k in kel], "opacity": [_opasitas(k, sorot) for k in kel]},
             text=[fmt.angka(v) for v in d["jumlah"]],
             textposition="outside",
             cliponaxis=False,

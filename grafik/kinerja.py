@@ -14,13 +14,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 import formatting as fmt
+import kosakata
 import metrics
 from grafik import gaya
 from metrics.kinerja import LEBIH_RENDAH
 
 MAKIN_RENDAH = "makin rendah makin baik"
 BELUM_ADA = "belum ada realisasi"
-_HITAM = "#000000"
 
 
 def _warna_predikat() -> dict[str, str]:
@@ -70,7 +70,7 @@ def _judul_tahun(bertanda: set[int]) -> str:
     if not bertanda:
         return "Tahun"
     tahun = ", ".join(str(t) for t in sorted(bertanda))
-    return f"Tahun (* {tahun}: realisasi disamakan dengan target oleh dokumen)"
+    return f"Tahun (* {tahun}: {kosakata.REALISASI_DISAMAKAN})"
 
 
 def riwayat(df: pd.DataFrame) -> go.Figure:
@@ -111,7 +111,7 @@ def riwayat(df: pd.DataFrame) -> go.Figure:
     fig = go.Figure()
     for t in df.loc[df["terpilih"].fillna(False).astype(bool), "tahun"]:
         fig.add_vrect(
-            x0=int(t) - 0.45, x1=int(t) + 0.45, fillcolor=gaya.ABU_MUDA, opacity=0.45, line_width=0, layer="below"
+            x0=int(t) - 0.45, x1=int(t) + 0.45, fillcolor=kosakata.ABU_MUDA, opacity=0.45, line_width=0, layer="below"
         )
     fig.add_trace(
         go.Scatter(
@@ -119,8 +119,8 @@ def riwayat(df: pd.DataFrame) -> go.Figure:
             y=garis("target"),
             name="Target",
             mode="lines+markers",
-            line={"color": _HITAM, "dash": "dash", "width": 2},
-            marker={"color": _HITAM, "size": 7},
+            line={"color": kosakata.HITAM, "dash": "dash", "width": 2},
+            marker={"color": kosakata.HITAM, "size": 7},
             connectgaps=False,
             customdata=data_hover(df),
             hovertemplate=templat,
@@ -132,7 +132,7 @@ def riwayat(df: pd.DataFrame) -> go.Figure:
             y=garis("realisasi"),
             name="Realisasi" + (f" ({MAKIN_RENDAH})" if rendah else ""),
             mode="lines",
-            line={"color": gaya.warna(0), "width": 3},
+            line={"color": kosakata.warna(0), "width": 3},
             connectgaps=False,
             hoverinfo="skip",
         )
@@ -149,10 +149,10 @@ def riwayat(df: pd.DataFrame) -> go.Figure:
                 y=[_nilai(v) for v in d["realisasi"]],
                 name=p,
                 mode="markers+text" if p == gaya.TANPA_PREDIKAT else "markers",
-                marker={"color": warna[p], "size": 14, "line": {"color": "#333333", "width": 1}},
+                marker={"color": warna[p], "size": 14, "line": {"color": kosakata.TEPI, "width": 1}},
                 text=[_teks(a) for a in d["alasan"]] if p == gaya.TANPA_PREDIKAT else None,
                 textposition="top center",
-                textfont={"color": "#555555"},
+                textfont={"color": kosakata.TEKS_LEMAH},
                 customdata=data_hover(d),
                 hovertemplate=templat,
                 legendgroup="predikat",
@@ -166,10 +166,10 @@ def riwayat(df: pd.DataFrame) -> go.Figure:
                 y=[_nilai(v) for v in belum["target"]],
                 name=f"Target, {BELUM_ADA}",
                 mode="markers+text",
-                marker={"symbol": "circle-open", "color": gaya.ABU, "size": 16, "line": {"width": 2}},
+                marker={"symbol": "circle-open", "color": kosakata.ABU, "size": 16, "line": {"width": 2}},
                 text=[BELUM_ADA.replace(" realisasi", "<br>realisasi")] * len(belum),
                 textposition="bottom center",
-                textfont={"color": "#555555"},
+                textfont={"color": kosakata.TEKS_LEMAH},
                 customdata=data_hover(belum),
                 hovertemplate=templat,
             )
@@ -235,14 +235,14 @@ def capaian_tahun(df: pd.DataFrame) -> go.Figure:
             showarrow=False,
             xanchor="left",
             xshift=4,
-            font={"color": "#555555"},
+            font={"color": kosakata.TEKS_LEMAH},
         )
-    fig.add_vline(x=100, line={"color": _HITAM, "dash": "dash", "width": 1.5})
+    fig.add_vline(x=100, line={"color": kosakata.HITAM, "dash": "dash", "width": 1.5})
     fig.add_annotation(x=100, y=1, xref="x", yref="paper", text="100 %", showarrow=False, yanchor="bottom")
     maks = max([100.0, *(float(v) for v in df["capaian"].dropna())])
     gaya.terapkan(fig, "Capaian", "", tinggi=max(gaya.TINGGI, 70 * len(df) + 80))
     gaya.sumbu_persen(fig, "x")
-    fig.update_xaxes(range=[0, maks * 1.18], showgrid=True, gridcolor="#E5E5E5")
+    fig.update_xaxes(range=[0, maks * 1.18], showgrid=True, gridcolor=kosakata.GARIS_KISI)
     fig.update_yaxes(categoryorder="array", categoryarray=label, autorange="reversed", gridcolor=None, showgrid=False)
     fig.update_layout(barmode="overlay", bargap=0.35)
     return fig
@@ -284,7 +284,7 @@ def target_iku(df: pd.DataFrame) -> go.Figure:
     Bars, not lines: several indicators share identical targets, and lines would hide each other.
     """
     df = df.assign(_seri=[f"{str(lv).capitalize()}: {n}" for lv, n in zip(df["level"], df["indikator"], strict=True)])
-    warna = gaya.warna_seri(df["_seri"])
+    warna = kosakata.warna_seri(df["_seri"])
     fig = go.Figure()
     for seri, d in df.groupby("_seri", sort=False):
         d = d.sort_values("tahun")

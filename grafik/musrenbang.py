@@ -12,10 +12,11 @@ from collections.abc import Callable
 import pandas as pd
 import plotly.graph_objects as go
 
+import kosakata
 from grafik import gaya
 from musrenbang.isi import Slaid, kategori_grafik, label_titik, nilai_seri, titik_rincian
 
-_JUDUL_SUMBU = {"rupiah": "Rp (M = miliar)", "persen": "Persen", "angka": "Jumlah"}
+_JUDUL_SUMBU = {"rupiah": kosakata.judul_rupiah(), "persen": "Persen", "angka": "Jumlah"}
 
 
 def slaid(s: Slaid) -> go.Figure:
@@ -35,7 +36,7 @@ def slaid(s: Slaid) -> go.Figure:
                 hole=0.5,
                 sort=False,
                 direction="clockwise",
-                marker={"colors": [gaya.warna(i) for i in range(len(nilai))]},
+                marker={"colors": [kosakata.warna(i) for i in range(len(nilai))]},
                 text=label_titik(s, g.seri[0]),
                 textinfo="text",
                 hovertemplate="%{label}: %{text}<extra></extra>",
@@ -48,12 +49,12 @@ def slaid(s: Slaid) -> go.Figure:
         nilai = nilai_seri(s, seri)
         semua_nilai += [v for v in nilai if v is not None]
         label = label_titik(s, seri)
-        nama = s.kolom[seri][0]
+        nama = s.kolom[seri].label
         if g.jenis == "garis":
             fig.add_trace(
                 go.Scatter(
                     x=kategori, y=nilai, name=nama, mode="lines+markers+text", text=label,
-                    textposition="top center", line={"color": gaya.warna(i)},
+                    textposition="top center", line={"color": kosakata.warna(i)},
                     hovertemplate="%{x}: %{text}<extra></extra>",
                 )
             )  # fmt: skip
@@ -67,7 +68,7 @@ def slaid(s: Slaid) -> go.Figure:
                 text=label,
                 textposition="outside" if g.jenis != "batang_bertumpuk" else "inside",
                 cliponaxis=False,
-                marker={"color": gaya.warna(i), "pattern": {"shape": arsir, "fgcolor": "#FFFFFF"}},
+                marker={"color": kosakata.warna(i), "pattern": {"shape": arsir, "fgcolor": kosakata.PUTIH}},
                 hovertemplate=("%{y}" if mendatar else "%{x}") + ": %{text}<extra></extra>",
             )
         )

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 import formatting as fmt
+import kosakata
 from grafik import gaya
 
 
@@ -15,7 +16,7 @@ def ringkasan(df: pd.DataFrame) -> go.Figure:
     A kind with 0 changes keeps its row: "no target changed" is a finding too."""
     jenis = list(dict.fromkeys(df["jenis_perubahan"].tolist()))
     formulir = list(dict.fromkeys(df["formulir"].tolist()))
-    warna = gaya.warna_seri(formulir)
+    warna = kosakata.warna_seri(formulir)
     fig = go.Figure()
     for f in formulir:
         d = df[df["formulir"].eq(f)]
@@ -31,7 +32,7 @@ def ringkasan(df: pd.DataFrame) -> go.Figure:
     gaya.terapkan(fig, "Jumlah perubahan", "", tinggi=max(gaya.TINGGI, 90 + 34 * len(jenis)))
     fig.update_layout(barmode="group", bargap=0.3)
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=jenis[::-1], gridcolor=None)
-    fig.update_xaxes(showgrid=True, gridcolor="#E5E5E5", tickformat=",d", dtick=1, rangemode="tozero")
+    fig.update_xaxes(showgrid=True, gridcolor=kosakata.GARIS_KISI, tickformat=",d", dtick=1, rangemode="tozero")
     return fig
 
 
@@ -47,8 +48,8 @@ def sebelum_sesudah(df: pd.DataFrame) -> go.Figure:
     # sesudah first (solid, wide), sebelum on top (dashed, narrower): where the versions agree
     # the dashes run along the solid line; where they differ the two lines part.
     gaya_versi = {
-        "sesudah": ({"dash": "solid", "width": 5, "color": gaya.warna(1)}, {"size": 11, "symbol": "circle"}),
-        "sebelum": ({"dash": "dash", "width": 2.5, "color": gaya.warna(0)}, {"size": 9, "symbol": "circle-open", "line": {"width": 2}}),
+        "sesudah": ({"dash": "solid", "width": 5, "color": kosakata.warna(1)}, {"size": 11, "symbol": "circle"}),
+        "sebelum": ({"dash": "dash", "width": 2.5, "color": kosakata.warna(0)}, {"size": 9, "symbol": "circle-open", "line": {"width": 2}}),
     }  # fmt: skip
     for versi in ("sesudah", "sebelum"):
         d = df[df["versi"].eq(versi)].set_index("titik").reindex(titik)

@@ -13,11 +13,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 import formatting as fmt
+import kosakata
 from grafik import gaya
 
-WARNA_JENIS_KELAMIN = {"laki_laki": gaya.warna(0), "perempuan": gaya.warna(1)}
+WARNA_JENIS_KELAMIN = {"laki_laki": kosakata.warna(0), "perempuan": kosakata.warna(1)}
 LABEL_JENIS_KELAMIN = {"laki_laki": "Laki-laki", "perempuan": "Perempuan"}
-WARNA_KONDISI = {"baik": "#009E73", "kurang_baik": "#F0E442", "rusak": "#E69F00", "rusak_berat": "#D55E00"}
+WARNA_KONDISI = {"baik": kosakata.HIJAU, "kurang_baik": kosakata.KUNING, "rusak": kosakata.JINGGA,
+                 "rusak_berat": kosakata.MERAH_BATA}  # fmt: skip
 LABEL_KONDISI = {"baik": "Baik", "kurang_baik": "Kurang baik", "rusak": "Rusak", "rusak_berat": "Rusak berat"}
 TINGGI_BARIS = 30  # px per bar of a horizontal chart, so long lists stay readable
 
@@ -95,7 +97,7 @@ def sarpras_kondisi(df: pd.DataFrame) -> go.Figure:
                 LABEL_KONDISI[k],
                 y,
                 d[k],
-                {"color": warna, "line": {"color": "#FFFFFF", "width": 0.5}},
+                {"color": warna, "line": {"color": kosakata.PUTIH, "width": 0.5}},
                 list(
                     zip(
                         y,

@@ -6,9 +6,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 import formatting as fmt
+import kosakata
 from grafik import gaya
 
-JUDUL_RUPIAH = f"Pagu (Rp; {fmt.KETERANGAN_SATUAN})"
+JUDUL_RUPIAH = kosakata.judul_rupiah("Pagu")
 
 
 def _teks(v: object) -> str:
@@ -28,7 +29,7 @@ def pagu_per_tahun(df: pd.DataFrame) -> go.Figure:
         x=tahun,
         y=[None if pd.isna(v) else int(v) for v in df["pagu"]],
         name="Pagu tercetak",
-        marker_color=gaya.warna(0),
+        marker_color=kosakata.warna(0),
         customdata=[
             [fmt.rupiah(p), _teks(t) or fmt.KOSONG, fmt.persen(s)]
             for p, t, s in zip(df["pagu"], df["pagu_teks"], df["pangsa_induk"], strict=True)
@@ -42,7 +43,12 @@ def pagu_per_tahun(df: pd.DataFrame) -> go.Figure:
             y=[int(v) for v in df.loc[rinci, "jumlah_rincian"]],
             mode="markers",
             name="Jumlah pagu rinciannya",
-            marker={"symbol": "diamond", "size": 13, "color": gaya.warna(1), "line": {"color": "#000000", "width": 1}},
+            marker={
+                "symbol": "diamond",
+                "size": 13,
+                "color": kosakata.warna(1),
+                "line": {"color": kosakata.HITAM, "width": 1},
+            },
             customdata=[
                 [fmt.rupiah(v), fmt.angka(n)]
                 for v, n in zip(
@@ -59,7 +65,7 @@ def pagu_per_tahun(df: pd.DataFrame) -> go.Figure:
             # (a "2021" string would be read as position 2021 and stretch the axis).
             fig.add_annotation(
                 x=i, y=puncak * 0.04, yanchor="bottom", text=(_teks(catatan) or "tidak ada pagu").replace(" (", "<br>("),
-                showarrow=False, font={"color": gaya.ABU, "size": 13}, textangle=-90 if len(tahun) > 3 else 0,
+                showarrow=False, font={"color": kosakata.ABU, "size": 13}, textangle=-90 if len(tahun) > 3 else 0,
             )  # fmt: skip
     gaya.terapkan(fig, "Tahun", JUDUL_RUPIAH)
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=tahun)
@@ -74,7 +80,7 @@ def rincian(df: pd.DataFrame) -> go.Figure:
     axis, with the reason on hover, instead of a 0 bar; a year it is not printed has nothing."""
     urutan = df.drop_duplicates("label").sort_values("urutan")["label"].tolist()
     tahun = sorted({int(t) for t in df["tahun"]})
-    warna = gaya.warna_seri(str(t) for t in tahun)
+    warna = kosakata.warna_seri(str(t) for t in tahun)
     fig = go.Figure()
     for t in tahun:
         d = df[df["tahun"].eq(t) & df["pagu"].notna()]
@@ -94,14 +100,16 @@ def rincian(df: pd.DataFrame) -> go.Figure:
             x=[0] * len(hilang),
             mode="markers",
             name="Pagu tidak tercetak / tidak terbaca",
-            marker={"symbol": "x-thin", "size": 12, "color": gaya.ABU, "line": {"color": gaya.ABU, "width": 2}},
+            marker={"symbol": "x-thin", "size": 12, "color": kosakata.ABU, "line": {"color": kosakata.ABU, "width": 2}},
             customdata=[
                 [
                     str(n).strip(),
                     str(int(t)),
-                    "tidak terbaca (*****)" if s == "tidak_terbaca" else "tidak tercetak (sel kosong atau -)",
+                    kosakata.tidak_terbaca(teks) if s == "tidak_terbaca" else "tidak tercetak (sel kosong atau -)",
                 ]
-                for n, t, s in zip(hilang["nama"], hilang["tahun"], hilang["status"], strict=True)
+                for n, t, s, teks in zip(
+                    hilang["nama"], hilang["tahun"], hilang["status"], hilang["pagu_teks"], strict=True
+                )
             ],
             hovertemplate=gaya.hover("", "Tahun", "Pagu"),
         )
@@ -109,6 +117,6 @@ def rincian(df: pd.DataFrame) -> go.Figure:
     gaya.terapkan(fig, JUDUL_RUPIAH, "", tinggi=tinggi)
     fig.update_layout(barmode="group", bargap=0.25, legend={"traceorder": "normal"})
     fig.update_yaxes(type="category", categoryorder="array", categoryarray=urutan[::-1], gridcolor=None)
-    fig.update_xaxes(showgrid=True, gridcolor="#E5E5E5")
+    fig.update_xaxes(showgrid=True, gridcolor=kosakata.GARIS_KISI)
     gaya.sumbu_rupiah(fig, df["pagu"].dropna().tolist() or [0], sumbu="x")
     return fig

@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 import formatting as fmt
+import kosakata
 from grafik import gaya
 
 
@@ -22,7 +23,7 @@ def serapan_dilaporkan(df: pd.DataFrame) -> go.Figure:
             y=label,
             x=[float(s) if s is not None and s == s else None for s in d["serapan"]],
             orientation="h",
-            marker={"color": [gaya.warna(5) if x else gaya.warna(2) for x in lebih]},
+            marker={"color": [kosakata.warna(5) if x else kosakata.warna(2) for x in lebih]},
             text=[fmt.persen(s) for s in d["serapan"]],
             textposition="outside",
             cliponaxis=False,
@@ -37,6 +38,6 @@ def serapan_dilaporkan(df: pd.DataFrame) -> go.Figure:
             hovertemplate="%{y}<br>" + gaya.hover("Pagu", "Realisasi", "Serapan"),
         )
     )
-    fig.add_vline(x=100, line={"color": "#000000", "dash": "dash", "width": 1.5})
+    fig.add_vline(x=100, line={"color": kosakata.HITAM, "dash": "dash", "width": 1.5})
     gaya.terapkan(fig, "Serapan (realisasi ÷ pagu)", "", tinggi=max(gaya.TINGGI, 48 * len(d) + 120))
     return gaya.sumbu_persen(fig, sumbu="x")

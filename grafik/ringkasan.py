@@ -6,6 +6,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 import formatting as fmt
+import kosakata
 from grafik import gaya
 
 
@@ -17,8 +18,8 @@ def pagu_per_tahun(df: pd.DataFrame) -> go.Figure:
             x=gaya.tahun(df["tahun"]),
             y=df["pagu"].astype(float),
             marker={
-                "color": [gaya.warna(4) if r else gaya.warna(0) for r in rincian],
-                "pattern": {"shape": ["/" if r else "" for r in rincian], "fgcolor": "#FFFFFF"},
+                "color": [kosakata.warna(4) if r else kosakata.warna(0) for r in rincian],
+                "pattern": {"shape": ["/" if r else "" for r in rincian], "fgcolor": kosakata.PUTIH},
             },
             text=[fmt.rupiah_ringkas(v) for v in df["pagu"]],
             textposition="outside",
@@ -26,14 +27,14 @@ def pagu_per_tahun(df: pd.DataFrame) -> go.Figure:
             customdata=list(
                 zip(
                     [fmt.rupiah(v) for v in df["pagu"]],
-                    [c or "pagu program tercetak" for c in df["catatan"]],
+                    [c or kosakata.PAGU_TERCETAK for c in df["catatan"]],
                     strict=True,
                 )
             ),
             hovertemplate=gaya.hover("Pagu", "Dasar"),
         )
     )
-    gaya.terapkan(fig, "Tahun", "Pagu (Rp; M = miliar)")
+    gaya.terapkan(fig, "Tahun", kosakata.judul_rupiah("Pagu"))
     gaya.sumbu_tahun(fig)
     return gaya.sumbu_rupiah(fig, df["pagu"])
 
@@ -48,34 +49,34 @@ def pagu_program(df: pd.DataFrame) -> go.Figure:
             x=d["pagu"].astype(float),
             orientation="h",
             marker={
-                "color": [gaya.warna(4) if r else gaya.warna(0) for r in rincian],
-                "pattern": {"shape": ["/" if r else "" for r in rincian], "fgcolor": "#FFFFFF"},
+                "color": [kosakata.warna(4) if r else kosakata.warna(0) for r in rincian],
+                "pattern": {"shape": ["/" if r else "" for r in rincian], "fgcolor": kosakata.PUTIH},
             },
             text=[fmt.rupiah_ringkas(v) for v in d["pagu"]],
             textposition="auto",
             customdata=list(
                 zip(
                     [fmt.rupiah(v) for v in d["pagu"]],
-                    ["jumlah rincian (pagu program tercetak *****)" if r else "pagu program tercetak" for r in rincian],
+                    [kosakata.jumlah_rincian() if r else kosakata.PAGU_TERCETAK for r in rincian],
                     strict=True,
                 )
             ),  # fmt: skip
             hovertemplate="%{y}<br>" + gaya.hover("Pagu", "Dasar"),
         )
     )
-    gaya.terapkan(fig, "Pagu (Rp; M = miliar)", "")
+    gaya.terapkan(fig, kosakata.judul_rupiah("Pagu"), "")
     return gaya.sumbu_rupiah(fig, d["pagu"], sumbu="x")
 
 
 def serapan_per_tahun(df: pd.DataFrame) -> go.Figure:
     """Serapan (%) per year as a line with markers; the year whose realisasi copies targets is grey."""
-    warna = [gaya.ABU if d else gaya.warna(2) for d in df["disamakan"]]
+    warna = [kosakata.ABU if d else kosakata.warna(2) for d in df["disamakan"]]
     fig = go.Figure(
         go.Scatter(
             x=gaya.tahun(df["tahun"]),
             y=df["serapan"].astype(float),
             mode="lines+markers+text",
-            line={"color": gaya.warna(2), "width": 3},
+            line={"color": kosakata.warna(2), "width": 3},
             marker={"color": warna, "size": 12},
             text=[fmt.persen(v) for v in df["serapan"]],
             textposition="top center",
@@ -84,7 +85,7 @@ def serapan_per_tahun(df: pd.DataFrame) -> go.Figure:
                     [fmt.persen(v) for v in df["serapan"]],
                     [fmt.rupiah(v) for v in df["anggaran"]],
                     [fmt.rupiah(v) for v in df["realisasi"]],
-                    ["realisasi disamakan dengan target di dokumen" if d else "" for d in df["disamakan"]],
+                    [kosakata.REALISASI_DISAMAKAN if d else "" for d in df["disamakan"]],
                     strict=True,
                 )
             ),  # fmt: skip

@@ -3,6 +3,7 @@
 import pandas as pd
 
 import formatting as fmt
+import kosakata
 import state
 import ui
 from grafik import anggaran as grafik
@@ -36,7 +37,7 @@ ui.judul("Anggaran")
 ui.pengantar(
     "Pagu indikatif per program dan tahun dari T-C.27 (Rencana Program, Kegiatan, dan Pendanaan), "
     "dan anggaran lawan realisasi dari T-C.24. Angka seperti tercetak di dokumen. "
-    "Pagu program yang tercetak `*****` di dokumen diganti **jumlah rinciannya** dan selalu ditandai "
+    f"{kosakata.jumlah_rincian().capitalize()}, selalu ditandai "
     f"(arsir, titik kosong, tanda *, kolom *Dasar*): {daftar_rincian or 'tidak ada'}. "
     "Program 2020 memakai kode lama dan nama lain: tidak disamakan dengan program 2021-2024. "
     f"Rp … {fmt.KETERANGAN_SATUAN}." + (f"  \n**Filter program:** {nama_program}." if program != ui.SEMUA else "")
@@ -44,7 +45,7 @@ ui.pengantar(
 
 if program == ui.SEMUA:
     judul_tren = "Tren pagu per program 2021-2024"
-    ket_tren = "Satu garis per program berkode Permendagri 90/2019. Titik kosong: jumlah rincian (pagu program *****)."
+    ket_tren = f"Satu garis per program berkode Permendagri 90/2019. Titik kosong: {kosakata.jumlah_rincian()}."
 elif program_lama:
     judul_tren = f"Tren pagu kegiatan: {nama_program}"
     ket_tren = ""
@@ -52,7 +53,7 @@ else:
     judul_tren = f"Tren pagu kegiatan {program} 2021-2024"
     ket_tren = (
         "Garis putus-putus hitam: pagu program; garis berwarna: kegiatannya (dikenali dari kode, sama di tabel 2021 "
-        "dan 2022-2024). Titik kosong: jumlah rincian (pagu program *****). Kegiatan yang baru muncul 2022 "
+        f"dan 2022-2024). Titik kosong: {kosakata.jumlah_rincian()}. Kegiatan yang baru muncul 2022 "
         "tidak punya titik 2021."
     )
 
@@ -66,25 +67,22 @@ elif program != ui.SEMUA and tahun not in tahun_program:
 else:
     kosong_rincian = "Tidak ada baris T-C.27 untuk pilihan ini."
 
-# T-C.24 realisasi is money, unlike the indicator realisasi (KOLOM_BAKU["realisasi"], a number).
-REALISASI_RP = ui.Kolom("Realisasi (Rp)", "rupiah")
-
 ui.tampilkan(
     [
         ui.Panel(
             "Pagu per program per tahun 2020-2024",
             data=lambda: state.sajikan(sajian.pagu_program_per_tahun, program),
             grafik=grafik.pagu_program_bertumpuk,
-            kolom=ui.kolom(
+            kolom=kosakata.kolom(
                 "tahun",
                 "program",
                 "pagu",
                 "dasar",
                 pagu_teks="Pagu program tercetak",
-                total_tahun=ui.Kolom("Total kecamatan (Rp)", "rupiah"),
+                total_tahun=kosakata.Kolom("Total kecamatan (Rp)", "rupiah"),
             ),
-            keterangan="Batang berarsir dan total bertanda * memakai jumlah rincian: pagu programnya tercetak "
-            "`*****`/`#####` di dokumen, jadi dijumlah dari kegiatan (atau sub kegiatan). Empat program 2020 "
+            keterangan=f"Batang berarsir dan total bertanda *: {kosakata.jumlah_rincian()} (kegiatan atau sub "
+            "kegiatan). Empat program 2020 "
             "berkode lama (warna sendiri, bertanda “(2020)”) bukan program yang sama dengan program 2021-2024."
             + (" Program lain dipudarkan karena filter program." if program != ui.SEMUA else ""),
             sumber="T-C.27 Rencana Program, Kegiatan, dan Pendanaan (tabel 2020, 2021, 2022-2024)",
@@ -95,7 +93,7 @@ ui.tampilkan(
             judul_tren,
             data=lambda: state.sajikan(sajian.tren_pagu, program),
             grafik=grafik.tren_pagu,
-            kolom=ui.kolom("tahun", ("seri", "Program / kegiatan"), "pagu", "dasar"),
+            kolom=kosakata.kolom("tahun", ("seri", "Program / kegiatan"), "pagu", "dasar"),
             keterangan=ket_tren,
             kosong=f"{nama_program} hanya ada di tabel 2020 (kode lama), jadi tidak punya tren tahunan; "
             "rinciannya ada di panel berikut (tahun 2020).",
@@ -108,19 +106,19 @@ ui.tampilkan(
             + (f" ({program})" if program != ui.SEMUA and not program_lama else ""),
             data=lambda: state.sajikan(sajian.rincian_pagu, tahun, program),
             grafik=grafik.rincian_treemap,
-            kolom=ui.kolom(
+            kolom=kosakata.kolom(
                 ("tingkat", "Tingkat"),
                 "kode",
                 "nama",
                 "kelurahan",
                 ("pagu", "Pagu tercetak (Rp)"),
                 ("pagu_teks", "Tercetak"),
-                jumlah_rincian=ui.Kolom("Jumlah rincian (Rp)", "rupiah"),
-                selisih_rincian=ui.Kolom("Selisih tercetak − rincian (Rp)", "rupiah"),
+                jumlah_rincian=kosakata.Kolom("Jumlah rincian (Rp)", "rupiah"),
+                selisih_rincian=kosakata.Kolom("Selisih tercetak − rincian (Rp)", "rupiah"),
             ),
             keterangan="Klik kotak untuk masuk ke kegiatan dan sub kegiatannya; jalur di atas peta untuk kembali. "
             "Luas kotak = pagu tercetak. Di beberapa tempat pagu induk berbeda Rp 1-2 dari jumlah rinciannya "
-            "(pembulatan di dokumen; kolom *Selisih*); pagu yang tercetak `*****` diganti luas rinciannya. "
+            "(pembulatan di dokumen; kolom *Selisih*); pagu yang tidak terbaca diganti luas rinciannya. "
             "Baris tanpa pagu tercetak tidak tergambar (disebut di bawah peta) dan tampil “–” di tabel, bukan 0.",
             kosong=kosong_rincian,
             sumber=f"T-C.27, kolom Rp tahun {tahun}",
@@ -131,14 +129,14 @@ ui.tampilkan(
             "Anggaran dan realisasi 2016-2020, dengan serapan",
             data=lambda: state.sajikan(sajian.anggaran_realisasi_tahunan),
             grafik=grafik.anggaran_realisasi,
-            kolom=ui.kolom(
+            kolom=kosakata.kolom(
                 "tahun",
                 "anggaran",
-                ("realisasi", REALISASI_RP),
-                ("anggaran_berealisasi", ui.Kolom("Anggaran program yang mencetak realisasi (Rp)", "rupiah")),
+                ("realisasi", kosakata.REALISASI_RP),
+                ("anggaran_berealisasi", kosakata.Kolom("Anggaran program yang mencetak realisasi (Rp)", "rupiah")),
                 "serapan",
-                program_anggaran=ui.Kolom("Program beranggaran", "bulat"),
-                program_tanpa_realisasi=ui.Kolom("Program tanpa realisasi tercetak", "bulat"),
+                program_anggaran=kosakata.Kolom("Program beranggaran", "bulat"),
+                program_tanpa_realisasi=kosakata.Kolom("Program tanpa realisasi tercetak", "bulat"),
             ),
             keterangan="Jumlah semua program T-C.24 per tahun. Serapan = realisasi ÷ anggaran program yang "
             "mencetak realisasi × 100, sehingga anggaran tanpa realisasi tercetak (abu-abu berarsir) tidak ikut. "
@@ -148,12 +146,8 @@ ui.tampilkan(
                 + ". "
                 for b in tanpa_realisasi.itertuples(index=False)
             )
-            + "".join(
-                f"*{t}: dokumen menyamakan realisasi dengan target (NB dokumen: realisasi tahun itu belum "
-                "selesai), jadi serapan 100 % itu bukan realisasi nyata. "
-                for t in tahun_disamakan
-            )
-            + "T-C.24 memakai program lama dan tidak ikut filter program.",
+            + kosakata.catatan_realisasi_disamakan(tahun_disamakan, "serapan", "titik kosong, bertanda *")
+            + " T-C.24 memakai program lama dan tidak ikut filter program.",
             sumber="T-C.24 Anggaran dan Realisasi Pendanaan Pelayanan Kecamatan Wonoasih",
             kunci="anggaran-realisasi",
             bagian="Realisasi dan serapan",
@@ -162,14 +156,14 @@ ui.tampilkan(
             "Serapan per program 2016-2020",
             data=lambda: state.sajikan(sajian.serapan_program),
             grafik=grafik.serapan_per_program,
-            kolom=ui.kolom(
+            kolom=kosakata.kolom(
                 "program",
                 ("baris", "Baris T-C.24"),
                 "tahun",
                 "anggaran",
-                ("realisasi", REALISASI_RP),
+                ("realisasi", kosakata.REALISASI_RP),
                 ("serapan", "Serapan (dihitung)"),
-                ("rasio_dokumen", ui.Kolom("Rasio tercetak", "persen")),
+                ("rasio_dokumen", kosakata.Kolom("Rasio tercetak", "persen")),
                 "catatan",
             ),
             keterangan="Satu titik per program dan tahun; garis putus-putus = 100 %. Titik di kanan garis: "
@@ -185,8 +179,9 @@ ui.tampilkan(
                 if len(lebih)
                 else ""
             )
-            + ". Titik kosong: realisasi disamakan dengan target oleh dokumen. Program tanpa realisasi tercetak "
-            "tidak bertitik (lihat tabel).",
+            + ". "
+            + kosakata.catatan_realisasi_disamakan(tahun_disamakan, "serapan", "titik kosong")
+            + " Program tanpa realisasi tercetak tidak bertitik (lihat tabel).",
             sumber="T-C.24 Anggaran dan Realisasi Pendanaan Pelayanan Kecamatan Wonoasih",
             kunci="serapan-program",
             bagian="Realisasi dan serapan",
@@ -195,14 +190,18 @@ ui.tampilkan(
             f"Serapan {tahun} yang dilaporkan",
             data=lambda: state.sajikan(sajian_realisasi.serapan_dilaporkan, tahun, state.realisasi_tersimpan()),
             grafik=grafik_realisasi.serapan_dilaporkan,
-            kolom=ui.kolom(
-                "kode", "nama", "kelurahan", "pagu", ("realisasi", ui.Kolom("Realisasi (Rp)", "rupiah")), "serapan"
+            kolom=kosakata.kolom(
+                "kode",
+                "nama",
+                "kelurahan",
+                "pagu",
+                ("realisasi", kosakata.REALISASI_RP),
+                "serapan",
             ),
             keterangan="Realisasi (Rp) yang dilaporkan lewat Isi Realisasi dibanding pagu T-C.27 baris yang sama. "
             "Oranye: melebihi pagu.",
             sumber=f"Pagu: T-C.27 tahun {tahun}; realisasi: unggahan Isi Realisasi (tersimpan berversi)",
-            kosong=f"Belum ada realisasi anggaran {tahun} yang dilaporkan. Serapan tidak dihitung (bukan 0 %) "
-            "sampai realisasinya diunggah di halaman Isi Realisasi.",
+            kosong=kosakata.catatan_tanpa_realisasi(tahun, "serapan", anggaran=True, unggah="halaman Isi Realisasi"),
             kunci="serapan-dilaporkan",
             bagian="Realisasi dan serapan",
         ),
@@ -210,17 +209,17 @@ ui.tampilkan(
             "Perubahan pagu dari tahun sebelumnya",
             data=lambda: state.sajikan(sajian.perubahan_pagu, program),
             grafik=grafik.perubahan_pagu,
-            kolom=ui.kolom(
+            kolom=kosakata.kolom(
                 ("seri", "Total / program"),
                 "tahun",
-                ("pagu_sebelumnya", ui.Kolom("Pagu tahun sebelumnya (Rp)", "rupiah")),
+                ("pagu_sebelumnya", kosakata.Kolom("Pagu tahun sebelumnya (Rp)", "rupiah")),
                 "pagu",
-                selisih=ui.Kolom("Selisih (Rp)", "rupiah"),
-                persen=ui.Kolom("Perubahan", "persen"),
+                selisih=kosakata.Kolom("Selisih (Rp)", "rupiah"),
+                persen=kosakata.Kolom("Perubahan", "persen"),
             ),
             keterangan="Selisih = pagu tahun ini − pagu tahun sebelumnya; persen di atas batang. Program dibanding "
             "mulai 2022 (program 2020 berkode lama tidak disamakan dengan program 2021); total kecamatan mulai 2021. "
-            "Berarsir: salah satu tahunnya memakai jumlah rincian (pagu program *****)."
+            f"Berarsir: salah satu tahunnya, {kosakata.jumlah_rincian()}."
             + (" Filter program 2020 tidak punya perubahan tahunan; hanya total." if program_lama else ""),
             sumber="T-C.27 (2020, 2021, 2022-2024)",
             kunci="perubahan-pagu",

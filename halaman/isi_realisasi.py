@@ -8,14 +8,13 @@ import pandas as pd
 import streamlit as st
 
 import ekspor
+import kosakata
 import state
 import ui
-from realisasi import akun as akun_mod
 from realisasi import alur, templat, validasi
 from realisasi.gudang import GudangBerubah, GudangError
 from sajian import pilihan
 
-KUNCI_AKUN = "akun_masuk"
 KUNCI_PUTARAN = "unggahan_ke"  # bumped after a save, so the uploader starts empty
 
 r = state.renstra()
@@ -28,42 +27,13 @@ ui.pengantar(
     "yang menulisnya. Setiap unggahan menjadi versi yang dapat dipulihkan. Melihat dasbor tidak perlu masuk."
 )
 
-akun: akun_mod.Akun | None = st.session_state.get(KUNCI_AKUN)
-
-if akun is None:
-    with st.form("masuk"):
-        nama = st.text_input("Nama pengguna", autocomplete="username")
-        sandi = st.text_input("Kata sandi", type="password", autocomplete="current-password")
-        kirim = st.form_submit_button("Masuk", type="primary")
-    if kirim:
-        ip = st.context.ip_address
-        try:
-            akun = akun_mod.periksa_sandi(
-                state.data_akun(), nama, sandi, state.pembatas(), klien=ip if isinstance(ip, str) else None,
-                wilayah=r.wilayah,
-            )  # fmt: skip
-        except akun_mod.LoginError as e:
-            st.error(str(e))
-        except akun_mod.AkunTidakSah:
-            st.error("Daftar akun di server tidak sah; hubungi admin dasbor.")
-        else:
-            st.session_state[KUNCI_AKUN] = akun
-            st.rerun()
-    st.stop()
-
-kiri, kanan = st.columns([4, 1], vertical_alignment="center")
-kiri.markdown(
-    f"Masuk sebagai **{akun.nama}** ("
-    + (
-        "admin: semua baris, riwayat dan pemulihan"
-        if akun.admin
-        else f"Kelurahan {akun.kelurahan}: baris kelurahan ini saja"
-    )
-    + ")."
+akun = ui.masuk(r.wilayah, "Mengunggah realisasi perlu akun petugas (admin) atau lurah.")
+ui.sudah_masuk(
+    akun,
+    "admin: semua baris, riwayat dan pemulihan"
+    if akun.admin
+    else f"Kelurahan {akun.kelurahan}: baris kelurahan ini saja",
 )
-if kanan.button("Keluar"):
-    del st.session_state[KUNCI_AKUN]
-    st.rerun()
 
 gudang = state.gudang()
 semua_tahun = state.sajikan(pilihan.tahun_rencana)
@@ -120,17 +90,17 @@ if berkas is not None:
                 ui.Panel(
                     "Yang akan berubah",
                     data=lambda: ubah,
-                    kolom=ui.kolom(
+                    kolom=kosakata.kolom(
                         "kode",
                         "nama",
                         "kelurahan",
                         "indikator",
                         "satuan",
                         ("jenis", "Perubahan"),
-                        ("realisasi_lama", ui.Kolom("Realisasi tersimpan", "angka")),
-                        ("realisasi_baru", ui.Kolom("Realisasi baru", "angka")),
-                        ("realisasi_rp_lama", ui.Kolom("Realisasi (Rp) tersimpan", "rupiah")),
-                        ("realisasi_rp_baru", ui.Kolom("Realisasi (Rp) baru", "rupiah")),
+                        ("realisasi_lama", kosakata.Kolom("Realisasi tersimpan", "angka")),
+                        ("realisasi_baru", kosakata.Kolom("Realisasi baru", "angka")),
+                        ("realisasi_rp_lama", kosakata.Kolom("Realisasi (Rp) tersimpan", "rupiah")),
+                        ("realisasi_rp_baru", kosakata.Kolom("Realisasi (Rp) baru", "rupiah")),
                     ),
                     kosong="Tidak ada yang berubah dibanding data tersimpan.",
                     kunci="pratinjau",

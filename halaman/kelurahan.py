@@ -5,6 +5,7 @@ from functools import partial
 import streamlit as st
 
 import formatting as fmt
+import kosakata
 import state
 import ui
 from grafik import kelurahan as grafik
@@ -19,7 +20,7 @@ urutan = tuple(semua_kelurahan)
 
 SUMBER_TC27 = "T-C.27 Rencana Program, Kegiatan, dan Pendanaan (2020, 2021, 2022-2024): baris yang menyebut kelurahan"
 SUMBER_PEGAWAI = "Tabel 2.2.2 Jumlah pegawai per unit kerja"
-KOLOM_PAGU = ui.kolom("tahun", "kelurahan", "pagu", pangsa=ui.Kolom("Pangsa dari enam kelurahan", "persen"))
+KOLOM_PAGU = kosakata.kolom("tahun", "kelurahan", "pagu", pangsa=kosakata.Kolom("Pangsa dari enam kelurahan", "persen"))
 KOLOM_JENIS = ("jenis", "Jenis kegiatan/sub kegiatan")
 
 ui.judul(f"Kelurahan {pilih}" if pilih else "Kelurahan")
@@ -67,10 +68,10 @@ if pilih:
             f"Pagu Kelurahan {pilih} per tahun",
             data=lambda: state.sajikan(sajian.pagu_kelurahan, pilih),
             grafik=partial(grafik.pagu_kelurahan, urutan=urutan),
-            kolom=ui.kolom(
+            kolom=kosakata.kolom(
                 *KOLOM_PAGU.items(),
-                selisih=ui.Kolom("Perubahan dari tahun sebelumnya (Rp)", "rupiah"),
-                persen=ui.Kolom("Perubahan (%)", "persen"),
+                selisih=kosakata.Kolom("Perubahan dari tahun sebelumnya (Rp)", "rupiah"),
+                persen=kosakata.Kolom("Perubahan (%)", "persen"),
             ),
             keterangan="Susunan kegiatan per kelurahan berbeda antartahun (lihat Pagu per jenis kegiatan), "
             "jadi naik-turunnya pagu sebagian mencerminkan perubahan susunan itu.",
@@ -81,7 +82,7 @@ if pilih:
         ui.Panel(
             f"Kegiatan dan sub kegiatan Kelurahan {pilih}, {tahun}",
             data=lambda: state.sajikan(sajian.rincian_kelurahan, pilih, tahun),
-            kolom=ui.kolom(
+            kolom=kosakata.kolom(
                 "program",
                 ("kegiatan", "Kegiatan"),
                 "kode",
@@ -108,7 +109,7 @@ panel += [
         "Pagu per kelurahan per tahun",
         data=lambda: state.sajikan(sajian.pagu_per_tahun),
         grafik=partial(grafik.pagu_per_tahun, urutan=urutan, sorot=pilih),
-        kolom=ui.kolom(*KOLOM_PAGU.items(), tak_terbaca=ui.Kolom("Baris pagu tak terbaca", "bulat")),
+        kolom=kosakata.kolom(*KOLOM_PAGU.items(), tak_terbaca=kosakata.Kolom("Baris pagu tak terbaca", "bulat")),
         keterangan="Satu warna per kelurahan, sama di semua grafik halaman ini. Pangsa = pagu kelurahan dibagi "
         "jumlah pagu enam kelurahan tahun itu.",
         sumber=SUMBER_TC27,
@@ -120,7 +121,7 @@ panel += [
         data=lambda: state.sajikan(sajian.pagu_per_jenis, tahun),
         grafik=partial(grafik.pagu_per_jenis, urutan=urutan, sorot=pilih),
         # "baris" lists the printed rows of each jenis ("17, 23"), so it is text here.
-        kolom=ui.kolom("kelurahan", KOLOM_JENIS, "kode", "pagu", ("baris", ui.Kolom("Baris tabel"))),
+        kolom=kosakata.kolom("kelurahan", KOLOM_JENIS, "kode", "pagu", ("baris", kosakata.Kolom("Baris tabel"))),
         keterangan="Jenis = nama kegiatan/sub kegiatan tanpa nama kelurahannya (mis. 'Pembangunan Sarana dan "
         "Prasarana Kelurahan (sub unit Wonoasih)' menjadi 'Pembangunan Sarana dan Prasarana Kelurahan'). "
         "Angka di atas batang: jumlah semua jenis.",
@@ -133,13 +134,13 @@ panel += [
         f"Target per kelurahan, {tahun}",
         data=lambda: state.sajikan(sajian.target_per_jenis, tahun),
         grafik=partial(grafik.target_per_jenis, urutan=urutan, sorot=pilih),
-        kolom=ui.kolom(
+        kolom=kosakata.kolom(
             KOLOM_JENIS,
             "indikator",
             "kelurahan",
             "target",
             "satuan",
-            ("target_persen", ui.Kolom("Persen tercetak di target", "persen")),
+            ("target_persen", kosakata.Kolom("Persen tercetak di target", "persen")),
             "target_teks",
             "baris",
         ),
@@ -155,7 +156,7 @@ panel += [
         "Pegawai per kelurahan",
         data=lambda: state.sajikan(sajian.pegawai_per_kelurahan),
         grafik=partial(grafik.pegawai_per_kelurahan, urutan=urutan, sorot=pilih),
-        kolom=ui.kolom("kelurahan", "laki_laki", "perempuan", "jumlah", "jumlah_dokumen"),
+        kolom=kosakata.kolom("kelurahan", "laki_laki", "perempuan", "jumlah", "jumlah_dokumen"),
         keterangan="Pegawai kantor kelurahan menurut Tabel 2.2.2 (tanpa kantor kecamatan; lihat halaman Profil "
         "kecamatan). Jumlah = laki-laki + perempuan; kolom 'Jumlah tercetak' adalah angka dokumen.",
         sumber=SUMBER_PEGAWAI,

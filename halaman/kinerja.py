@@ -3,10 +3,10 @@
 import streamlit as st
 
 import formatting as fmt
+import kosakata
 import metrics
 import state
 import ui
-from grafik import gaya
 from grafik import kinerja as grafik_kinerja
 from sajian import kinerja
 from sajian import realisasi as sajian_realisasi
@@ -16,6 +16,10 @@ daftar = state.sajikan(kinerja.daftar_indikator)
 tahun_ada = state.sajikan(kinerja.tahun_realisasi)
 skala = metrics.skala_bawaan()
 rentang_realisasi = f"{tahun_ada[0]}–{tahun_ada[-1]}" if tahun_ada else ""
+per_predikat = state.sajikan(kinerja.predikat_per_tahun)
+# Years whose realisasi the document copied from the targets (from the data, for any Renstra).
+tahun_disamakan = per_predikat.loc[per_predikat["realisasi_disamakan_target"].fillna(False).astype(bool), "tahun"]
+catatan_disamakan = kosakata.catatan_realisasi_disamakan(tahun_disamakan, "capaian", "bertanda *")
 
 ui.judul("Kinerja")
 ui.pengantar(
@@ -28,7 +32,7 @@ ui.pengantar(
     "**Predikat** (berkas `settings/predikat.toml`): "
     + "; ".join(f"{n} ≥ {fmt.persen(b, 0)}" for n, b in skala.tingkat[:-1])
     + f"; {skala.tingkat[-1][0]} di bawahnya. Warna setiap predikat sama di semua grafik; "
-    f"abu-abu = {gaya.TANPA_PREDIKAT.lower()}."
+    f"abu-abu = {kinerja.TANPA_PREDIKAT.lower()}."
 )
 
 opsi = daftar["indikator"].tolist()
@@ -51,7 +55,7 @@ indikator = ui.pilih(
 )
 
 arah = f" ({grafik_kinerja.MAKIN_RENDAH})" if kinerja.lebih_rendah(polaritas.get(indikator)) else ""
-kolom_capaian = ui.kolom(
+kolom_capaian = kosakata.kolom(
     "indikator",
     "tahun",
     "satuan",
@@ -61,13 +65,14 @@ kolom_capaian = ui.kolom(
     "capaian",
     "predikat",
     "catatan",
-    capaian_dokumen=ui.Kolom("Rasio capaian tercetak di dokumen", "angka"),
+    capaian_dokumen=kosakata.Kolom("Rasio capaian tercetak di dokumen", "angka"),
 )
 tanpa_realisasi = (
-    f"Dokumen belum memuat realisasi untuk {tahun}: realisasi (T-C.23) hanya ada untuk tahun "
-    f"{', '.join(str(t) for t in tahun_ada)}. Capaian {tahun} belum dapat dihitung (bukan 0 %). "
-    f"Target {tahun} indikator tujuan dan sasaran ada di panel *Target indikator tujuan dan sasaran*; "
-    "pilih tahun 2020 untuk melihat capaian."
+    f"Dokumen belum memuat realisasi untuk {tahun}. "
+    + kosakata.catatan_realisasi_dokumen("T-C.23", ", ".join(str(t) for t in tahun_ada))
+    + f" Capaian {tahun} dari dokumen {kosakata.TIDAK_DIHITUNG}; realisasi yang dilaporkan ada di panel berikut. "
+    f"Target {tahun} indikator tujuan dan sasaran ada di panel *Target indikator tujuan dan sasaran*"
+    + (f"; pilih tahun {tahun_ada[-1]} untuk melihat capaian." if tahun_ada else ".")
 )
 
 ui.tampilkan(
@@ -81,7 +86,7 @@ ui.tampilkan(
                 "Garis putus-putus = target; titik berwarna = realisasi menurut predikat capaiannya. "
                 "Tahun tanpa realisasi: lingkaran kosong di target, bertanda *belum ada realisasi* (bukan 0). "
                 "Target 2021–2024 diambil dari T-C.25/T-C.28 bila indikatornya bernama sama persis. "
-                f"Realisasi 2019 disamakan dengan target oleh dokumen (NB T-C.23). Tahun {tahun} diarsir. "
+                f"{catatan_disamakan} Tahun {tahun} diarsir. "
                 "Rasio tercetak: beberapa sel dokumen mencetak pecahan (1,11 = 111 %)."
             ),
             sumber="T-C.23 Pencapaian Kinerja Pelayanan; target 2021–2024 dari T-C.25/T-C.28 (setelah perubahan)",
@@ -106,7 +111,7 @@ ui.tampilkan(
             f"Capaian indikator Renstra (T-C.27) {tahun}: realisasi yang dilaporkan",
             data=lambda: state.sajikan(sajian_realisasi.capaian_dilaporkan, tahun, state.realisasi_tersimpan()),
             grafik=grafik_kinerja.capaian_tahun,
-            kolom=ui.kolom(
+            kolom=kosakata.kolom(
                 "indikator",
                 "kelurahan",
                 "satuan",
@@ -121,21 +126,16 @@ ui.tampilkan(
                 "dengan target T-C.27 dokumen; rumus capaian dan predikat sama dengan tahun dokumen."
             ),
             sumber=f"Target: T-C.27 tahun {tahun}; realisasi: unggahan Isi Realisasi (tersimpan berversi)",
-            kosong=f"Belum ada realisasi {tahun} yang dilaporkan untuk indikator T-C.27. "
-            "Capaian tidak dihitung (bukan 0 %) sampai realisasinya diunggah di halaman Isi Realisasi.",
+            kosong=kosakata.catatan_tanpa_realisasi(tahun, "capaian", unggah="halaman Isi Realisasi"),
             kunci="capaian-dilaporkan",
             bagian=BAGIAN[1],
         ),
         ui.Panel(
             "Jumlah indikator per predikat per tahun",
-            data=lambda: state.sajikan(kinerja.predikat_per_tahun),
+            data=lambda: per_predikat,
             grafik=grafik_kinerja.predikat_per_tahun,
-            kolom=ui.kolom("tahun", "predikat", ("jumlah", "Jumlah indikator"), rincian="Sebab tanpa capaian"),
-            keterangan=(
-                f"Indikator T-C.23, tahun yang memiliki realisasi ({rentang_realisasi}). "
-                "2019*: realisasi disamakan dengan target oleh dokumen, jadi capaian 100 % tahun itu "
-                "bukan hasil pengukuran."
-            ),
+            kolom=kosakata.kolom("tahun", "predikat", ("jumlah", "Jumlah indikator"), rincian="Sebab tanpa capaian"),
+            keterangan=f"Indikator T-C.23, tahun yang memiliki realisasi ({rentang_realisasi}). {catatan_disamakan}",
             sumber="T-C.23 Pencapaian Kinerja Pelayanan",
             kunci="predikat-per-tahun",
             bagian=BAGIAN[2],
@@ -144,7 +144,7 @@ ui.tampilkan(
             "Target indikator tujuan dan sasaran (Renstra setelah perubahan)",
             data=lambda: state.sajikan(kinerja.target_iku),
             grafik=grafik_kinerja.target_iku,
-            kolom=ui.kolom("level", "tujuan", "sasaran", "indikator", "tahun", "target", "satuan", "sumber"),
+            kolom=kosakata.kolom("level", "tujuan", "sasaran", "indikator", "tahun", "target", "satuan", "sumber"),
             keterangan=(
                 "Indikator kinerja utama tujuan dan sasaran, target per tahun. Realisasinya belum dimuat "
                 "dokumen, jadi capaiannya belum dapat dihitung."

@@ -3,6 +3,7 @@
 import streamlit as st
 
 import formatting as fmt
+import kosakata
 import state
 import ui
 from sajian import ringkasan
@@ -37,10 +38,10 @@ ui.tampilkan(
         ui.Panel(
             "Temuan",
             data=lambda: tampil,
-            kolom=ui.kolom(
+            kolom=kosakata.kolom(
                 ("keparahan", "Keparahan"),
                 "tabel",
-                ("baris", ui.Kolom("Baris", "bulat")),
+                ("baris", kosakata.Kolom("Baris", "bulat")),
                 "tahun",
                 ("uraian", "Uraian"),
                 ("jenis", "Jenis"),

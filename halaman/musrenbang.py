@@ -69,7 +69,7 @@ def _panel(nomor: int, s: isi.Slaid) -> ui.Panel:
         s.judul,
         data=lambda: s.data,
         grafik=grafik.pembuat(s) if s.grafik is not None else None,
-        kolom={c: ui.Kolom(label, jenis) for c, (label, jenis) in s.kolom.items()},
+        kolom=s.kolom,
         keterangan=s.sumber + (f" {s.pesan}" if s.pesan and ada_data else ""),
         sumber=s.sumber.removeprefix("Sumber: "),
         kosong=s.pesan or "Tidak ada data untuk slaid ini.",

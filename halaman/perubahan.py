@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+import kosakata
 import state
 import ui
 from grafik import perubahan as grafik_perubahan
@@ -42,7 +43,7 @@ panel = [
         "Jumlah perubahan menurut jenis",
         data=lambda: state.sajikan(sajian_perubahan.ringkasan_perubahan),
         grafik=grafik_perubahan.ringkasan,
-        kolom=ui.kolom("jenis_perubahan", "formulir", "jumlah"),
+        kolom=kosakata.kolom("jenis_perubahan", "formulir", "jumlah"),
         keterangan="Setiap jenis perubahan ditampilkan, juga yang jumlahnya 0. Indikator yang sama tercetak di "
         "T-C.25 dan T-C.28, jadi satu perubahan dapat terhitung di kedua formulir.",
         sumber=SUMBER,
@@ -52,7 +53,7 @@ panel = [
     ui.Panel(
         "Sebelum | sesudah: setiap perubahan",
         data=lambda: state.sajikan(sajian_perubahan.daftar_perubahan),
-        kolom=ui.kolom(
+        kolom=kosakata.kolom(
             "formulir",
             "jenis_perubahan",
             "tahun",
@@ -74,10 +75,10 @@ panel = [
         f"Nilai sebelum vs sesudah: {judul_indikator}" if judul_indikator else "Nilai sebelum vs sesudah",
         data=(lambda: state.sajikan(sajian_perubahan.nilai_sebelum_sesudah, indikator)) if indikator else None,
         grafik=grafik_perubahan.sebelum_sesudah,
-        kolom=ui.kolom(
+        kolom=kosakata.kolom(
             ("titik", "Kolom"),
             ("versi", "Versi"),
-            ("nilai", ui.Kolom("Nilai", "angka")),
+            ("nilai", kosakata.Kolom("Nilai", "angka")),
             ("teks", "Tercetak"),
             "satuan",
         ),

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import formatting as fmt
+import kosakata
 import state
 import ui
 from grafik import profil as grafik
@@ -14,16 +15,16 @@ from sajian import profil as sajian
 SUMBER_KOMPOSISI = "Tabel 2.2.1 Komposisi pegawai Kecamatan Wonoasih"
 SUMBER_UNIT = "Tabel 2.2.2 Jumlah pegawai per unit kerja"
 SUMBER_SARPRAS = "Tabel 2.2.3 Sarana dan Prasarana Kantor Kecamatan Wonoasih (Data Simda BMD September 2021)"
-KOLOM_JK = ui.kolom("laki_laki", "perempuan", "jumlah")
-KOLOM_SARPRAS = ui.kolom(
+KOLOM_JK = kosakata.kolom("laki_laki", "perempuan", "jumlah")
+KOLOM_SARPRAS = kosakata.kolom(
     ("kelompok", "Kelompok"),
     ("nama", "Barang"),
     "jumlah",
     "satuan",
-    baik=ui.Kolom("Baik", "bulat"),
-    kurang_baik=ui.Kolom("Kurang baik", "bulat"),
-    rusak=ui.Kolom("Rusak", "bulat"),
-    rusak_berat=ui.Kolom("Rusak berat", "bulat"),
+    baik=kosakata.Kolom("Baik", "bulat"),
+    kurang_baik=kosakata.Kolom("Kurang baik", "bulat"),
+    rusak=kosakata.Kolom("Rusak", "bulat"),
+    rusak_berat=kosakata.Kolom("Rusak berat", "bulat"),
     keterangan="Keterangan tercetak",
 )
 KETERANGAN_KONDISI = (
@@ -83,7 +84,7 @@ def _panel_kriteria(nama: str) -> ui.Panel:
         f"Pegawai menurut {nama.lower()}",
         data=lambda: state.sajikan(sajian.pegawai_menurut, nama),
         grafik=grafik.pegawai_jenis_kelamin,
-        kolom=ui.kolom(("kategori", nama), *KOLOM_JK.items()),
+        kolom=kosakata.kolom(("kategori", nama), *KOLOM_JK.items()),
         keterangan=keterangan,
         sumber=SUMBER_KOMPOSISI,
         kunci="pegawai-" + re.sub(r"[^a-z0-9]+", "-", nama.lower().split("(")[0]).strip("-"),
@@ -104,7 +105,7 @@ panel = [
         "Pegawai per unit kerja",
         data=lambda: state.sajikan(sajian.pegawai_per_unit),
         grafik=grafik.pegawai_per_unit,
-        kolom=ui.kolom(("unit_kerja", "Unit kerja"), *KOLOM_JK.items(), "jumlah_dokumen"),
+        kolom=kosakata.kolom(("unit_kerja", "Unit kerja"), *KOLOM_JK.items(), "jumlah_dokumen"),
         keterangan="Kantor kecamatan dan enam kantor kelurahan. Jumlah = laki-laki + perempuan; "
         "'Jumlah tercetak' adalah angka dokumen di baris yang sama.",
         sumber=SUMBER_UNIT,

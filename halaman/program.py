@@ -3,6 +3,7 @@
 import streamlit as st
 
 import formatting as fmt
+import kosakata
 import state
 import ui
 from grafik import program as grafik_program
@@ -63,15 +64,15 @@ panel = [
         f"Pagu per tahun: {nama}",
         data=lambda: state.sajikan(sajian_program.pagu_item, item),
         grafik=grafik_program.pagu_per_tahun,
-        kolom=ui.kolom(
+        kolom=kosakata.kolom(
             "tahun",
             ("pagu", "Pagu tercetak"),
             "pagu_teks",
             "catatan",
-            jumlah_rincian=ui.Kolom(f"Jumlah pagu {nama_anak}", "rupiah"),
-            jumlah_rincian_tak_terbaca=ui.Kolom(f"{nama_anak.capitalize()} tanpa pagu terbaca", "bulat"),
-            pagu_induk=ui.Kolom("Pagu induk", "rupiah"),
-            pangsa_induk=ui.Kolom("Bagian dari pagu induk", "persen"),
+            jumlah_rincian=kosakata.Kolom(f"Jumlah pagu {nama_anak}", "rupiah"),
+            jumlah_rincian_tak_terbaca=kosakata.Kolom(f"{nama_anak.capitalize()} tanpa pagu terbaca", "bulat"),
+            pagu_induk=kosakata.Kolom("Pagu induk", "rupiah"),
+            pangsa_induk=kosakata.Kolom("Bagian dari pagu induk", "persen"),
         ),
         keterangan=f"{jejak}. Batang: pagu yang tercetak untuk baris ini. Tahun tanpa batang: pagu tidak "
         "tercetak/terbaca atau baris tidak tercantum (alasannya tertulis); tidak diisi 0. "
@@ -90,18 +91,18 @@ panel = [
     ui.Panel(
         f"Indikator dan target: {nama}",
         data=lambda: state.sajikan(sajian_program.indikator_item_dilaporkan, item, state.realisasi_tersimpan()),
-        kolom=ui.kolom(
+        kolom=kosakata.kolom(
             "tahun",
-            ("indikator_ke", ui.Kolom("Indikator ke", "bulat")),
+            ("indikator_ke", kosakata.Kolom("Indikator ke", "bulat")),
             "indikator",
             ("target_teks", "Target (tercetak)"),
             ("target", "Target (angka)"),
             "satuan",
-            ("target_persen", ui.Kolom("Persentase tercetak", "persen")),
+            ("target_persen", kosakata.Kolom("Persentase tercetak", "persen")),
             ("capaian_awal_teks", "Kondisi awal (tercetak)"),
             ("realisasi", "Realisasi dilaporkan"),
             "capaian",
-            ("realisasi_rp", ui.Kolom("Realisasi dilaporkan (Rp)", "rupiah")),
+            ("realisasi_rp", "Realisasi dilaporkan (Rp)"),
             "catatan",
         ),
         keterangan=f"{jejak}. Target seperti tercetak; satu baris dapat punya beberapa indikator. "
@@ -115,7 +116,9 @@ panel = [
         f"Pagu {nama_anak} per tahun",
         data=lambda: state.sajikan(sajian_program.rincian_item, item),
         grafik=grafik_program.rincian,
-        kolom=ui.kolom("kode", ("nama", nama_anak.capitalize()), "kelurahan", "tahun", ("pagu", "Pagu"), "pagu_teks"),
+        kolom=kosakata.kolom(
+            "kode", ("nama", nama_anak.capitalize()), "kelurahan", "tahun", ("pagu", "Pagu"), "pagu_teks"
+        ),
         keterangan=f"{jejak}. Satu warna per tahun. Tanda silang abu-abu: pagu tidak tercetak atau tidak "
         "terbaca (bukan 0). Tanpa batang: tidak tercantum tahun itu. " + fmt.KETERANGAN_SATUAN + ".",
         sumber="T-C.27 Rencana Program, Kegiatan, dan Pendanaan",

@@ -3,6 +3,7 @@
 import streamlit as st
 
 import formatting as fmt
+import kosakata
 import state
 import ui
 from grafik import kinerja as grafik_kinerja
@@ -14,6 +15,17 @@ from sajian import ringkasan as sajian
 r = state.sajikan(pilihan.identitas)
 semua_tahun = state.sajikan(pilihan.tahun_rencana)
 tahun = int(ui.nilai_filter(ui.KUNCI_TAHUN, semua_tahun[-1]))
+per_predikat = state.sajikan(kinerja.predikat_per_tahun)
+serapan_tahunan = state.sajikan(sajian.serapan_per_tahun)
+# Years whose realisasi the document copied from the targets, as the charts mark them.
+disamakan_kinerja = kosakata.catatan_realisasi_disamakan(
+    per_predikat.loc[per_predikat["realisasi_disamakan_target"].fillna(False).astype(bool), "tahun"],
+    "capaian",
+    "bertanda *",
+)
+disamakan_serapan = kosakata.catatan_realisasi_disamakan(
+    serapan_tahunan.loc[serapan_tahunan["disamakan"].astype(bool), "tahun"], "serapan", "titik abu-abu"
+)
 
 ui.judul("Ringkasan")
 ui.pengantar(
@@ -26,7 +38,7 @@ ui.pengantar(
 
 def sekilas() -> None:
     pagu = state.sajikan(sajian.pagu_per_tahun).set_index("tahun")
-    serapan = state.sajikan(sajian.serapan_per_tahun).set_index("tahun")
+    serapan = serapan_tahunan.set_index("tahun")
     terakhir = state.sajikan(sajian.tahun_realisasi_terakhir)
     kiri, tengah, kanan, predikat = st.columns(4)
     if tahun in pagu.index:
@@ -51,7 +63,7 @@ def sekilas() -> None:
     kanan.metric(f"Program {tahun}", fmt.angka(len(program)), border=True)
     if not program.empty:
         kanan.caption(f"Terbesar: {program['program'].iloc[0]} ({fmt.rupiah_ringkas(program['pagu'].iloc[0])})")
-    hitung = state.sajikan(kinerja.predikat_per_tahun)
+    hitung = per_predikat
     if not hitung.empty:
         t = int(hitung["tahun"].max())
         d = hitung[hitung["tahun"].eq(t)]
@@ -65,7 +77,7 @@ def sekilas() -> None:
         predikat.caption(" · ".join(f"{b.predikat} {fmt.angka(b.jumlah)}" for b in ada.itertuples(index=False)))
 
 
-JUMLAH_PROGRAM = ui.Kolom("Jumlah program", "bulat")
+JUMLAH_PROGRAM = kosakata.Kolom("Jumlah program", "bulat")
 
 ui.tampilkan(
     [
@@ -74,9 +86,9 @@ ui.tampilkan(
             "Pagu indikatif per tahun",
             data=lambda: state.sajikan(sajian.pagu_per_tahun),
             grafik=grafik.pagu_per_tahun,
-            kolom=ui.kolom("tahun", "pagu", ("program", JUMLAH_PROGRAM), "catatan"),
-            keterangan="Jumlah pagu program di T-C.27 per tahun. Batang bergaris: sebagian program tercetak "
-            "***** di dokumen, jadi pagunya dijumlah dari kegiatan/sub kegiatan (lihat Kualitas data).",
+            kolom=kosakata.kolom("tahun", "pagu", ("program", JUMLAH_PROGRAM), "catatan"),
+            keterangan="Jumlah pagu program di T-C.27 per tahun. Batang bergaris: untuk sebagian program, "
+            f"{kosakata.jumlah_rincian()} (kegiatan/sub kegiatan; lihat Kualitas data).",
             sumber="T-C.27 Rencana Program, Kegiatan, dan Pendanaan (2020, 2021, 2022-2024)",
             kunci="pagu-per-tahun",
             bagian="Pagu per tahun",
@@ -85,7 +97,7 @@ ui.tampilkan(
             f"Pagu per program {tahun}",
             data=lambda: state.sajikan(sajian.pagu_program_tahun, tahun),
             grafik=grafik.pagu_program,
-            kolom=ui.kolom(("kunci", "Kode"), "program", "pagu", "dasar"),
+            kolom=kosakata.kolom(("kunci", "Kode"), "program", "pagu", "dasar"),
             keterangan="Program tahun 2020 memakai kode lama; tidak dipetakan ke kode baru.",
             sumber=f"T-C.27, tahun {tahun}",
             kunci="pagu-program",
@@ -93,28 +105,28 @@ ui.tampilkan(
         ),
         ui.Panel(
             "Serapan anggaran per tahun",
-            data=lambda: state.sajikan(sajian.serapan_per_tahun),
+            data=lambda: serapan_tahunan,
             grafik=grafik.serapan_per_tahun,
-            kolom=ui.kolom(
+            kolom=kosakata.kolom(
                 "tahun",
                 "anggaran",
-                ("realisasi", ui.Kolom("Realisasi (Rp)", "rupiah")),
+                ("realisasi", kosakata.REALISASI_RP),
                 "serapan",
                 program=JUMLAH_PROGRAM,
             ),
             keterangan="Jumlah realisasi ÷ jumlah anggaran program yang mencetak keduanya di T-C.24. "
-            "Titik abu-abu (2019): dokumen menyamakan realisasi dengan target, jadi 100 % itu bukan hasil nyata.",
+            + disamakan_serapan,
             sumber="T-C.24 Anggaran dan Realisasi Pendanaan Pelayanan Perangkat Daerah",
             kunci="serapan",
             bagian="Serapan",
         ),
         ui.Panel(
             "Indikator kinerja per predikat",
-            data=lambda: state.sajikan(kinerja.predikat_per_tahun),
+            data=lambda: per_predikat,
             grafik=grafik_kinerja.predikat_per_tahun,
-            kolom=ui.kolom("tahun", "predikat", ("jumlah", "Jumlah indikator"), rincian="Sebab tanpa capaian"),
+            kolom=kosakata.kolom("tahun", "predikat", ("jumlah", "Jumlah indikator"), rincian="Sebab tanpa capaian"),
             keterangan="Indikator T-C.23 per tahun yang memiliki realisasi; rinciannya di halaman Kinerja. "
-            "2019*: realisasi disamakan dengan target oleh dokumen.",
+            + disamakan_kinerja,
             sumber="T-C.23 Pencapaian Kinerja Pelayanan",
             kunci="predikat",
             bagian="Predikat indikator",
@@ -122,13 +134,13 @@ ui.tampilkan(
         ui.Panel(
             "Tujuan dan sasaran dengan target indikatornya",
             data=lambda: state.sajikan(sajian.tujuan_sasaran),
-            kolom=ui.kolom(
+            kolom=kosakata.kolom(
                 "level",
                 "no",
                 ("uraian", "Tujuan / sasaran"),
                 "indikator",
                 "satuan",
-                *((str(t), ui.Kolom(f"Target {t}", "angka")) for t in semua_tahun),
+                *((str(t), kosakata.Kolom(f"Target {t}", "angka")) for t in semua_tahun),
             ),
             keterangan="Renstra setelah perubahan (T-C.25).",
             sumber="T-C.25 Tujuan dan Sasaran Jangka Menengah Pelayanan PD (setelah perubahan)",
@@ -138,7 +150,9 @@ ui.tampilkan(
         ui.Panel(
             "Tabel dokumen yang dimuat",
             data=lambda: state.sajikan(sajian.daftar_tabel),
-            kolom=ui.kolom("tabel", judul="Judul", bagian="Bagian", jumlah_baris=ui.Kolom("Jumlah baris", "bulat")),
+            kolom=kosakata.kolom(
+                "tabel", judul="Judul", bagian="Bagian", jumlah_baris=kosakata.Kolom("Jumlah baris", "bulat")
+            ),
             kunci="tabel-dimuat",
             bagian="Tabel dokumen",
         ),

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+import kosakata
 import state
 import ui
 from sajian import ringkasan
@@ -30,7 +31,7 @@ ui.tampilkan(
         ui.Panel(
             f"{tm.label} seperti tercetak",
             data=lambda: ringkasan.tabel_tercetak(r, tid).reset_index(),
-            kolom=ui.kolom(("baris", "Baris"), *judul.items()),
+            kolom=kosakata.kolom(("baris", "Baris"), *judul.items()),
             sumber=f"{label[tid]}, {r.judul}",
             kunci=f"tabel-{tid}",
         )

@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 import formatting as fmt
+import kosakata
 from ekspor import tulis_sel
 from musrenbang.isi import Slaid, nama_pendek
 
@@ -25,6 +26,11 @@ MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BARIS_JUDUL, BARIS_SUMBER, BARIS_PESAN, BARIS_KEPALA = 1, 2, 3, 4
 _PANJANG_NAMA = 31  # Excel's limit for a sheet name
 _TAK_BOLEH = re.compile(r"[\[\]:*?/\\']")
+
+
+def _warna(hex_: str) -> str:
+    """A ``kosakata`` colour as openpyxl writes it (``555555``, no ``#``)."""
+    return hex_.lstrip("#")
 
 
 def nama_lembar(slaid: Sequence[Slaid]) -> list[str]:
@@ -46,10 +52,10 @@ def _lembar(wb: Workbook, nama: str, s: Slaid) -> None:
     """One slide as one sheet (layout in the module docstring)."""
     ws = wb.create_sheet(nama)
     tulis_sel(ws, BARIS_JUDUL, 1, s.judul).font = Font(bold=True, size=13)
-    tulis_sel(ws, BARIS_SUMBER, 1, s.sumber).font = Font(italic=True, color="555555")
+    tulis_sel(ws, BARIS_SUMBER, 1, s.sumber).font = Font(italic=True, color=_warna(kosakata.TEKS_LEMAH))
     if s.pesan:
-        tulis_sel(ws, BARIS_PESAN, 1, s.pesan).font = Font(bold=True, color="9C5700")
-    tebal, latar = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+        tulis_sel(ws, BARIS_PESAN, 1, s.pesan).font = Font(bold=True, color=_warna(kosakata.TEKS_PESAN))
+    tebal, latar = Font(bold=True), PatternFill("solid", fgColor=_warna(kosakata.LATAR_KEPALA))
     kolom = list(s.kolom.items())
     for j, (_, (judul, _jenis)) in enumerate(kolom, start=1):
         sel = tulis_sel(ws, BARIS_KEPALA, j, judul)

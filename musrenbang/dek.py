@@ -11,8 +11,10 @@ Indonesian numbers, how:
 - **Data labels are custom per-point text** from ``formatting`` (``Rp 1,8 M``, ``94,95 %``,
   ``12``): the viewer's locale cannot turn them into English separators.
 - **The value axis is scaled by its number format only**: Rupiah above a miliar use
-  ``#,##0.0,,,`` (each trailing comma divides by 1.000) under the axis title "miliar Rp
-  (M = miliar)"; above a juta ``#,##0,,`` under "juta Rp (jt = juta)". Excel-style format codes
+  ``#,##0.0,,,`` (each trailing comma divides by 1.000) under the axis title "miliar Rp (...)";
+  above a juta ``#,##0,,`` under "juta Rp (...)", the parentheses holding
+  ``formatting.KETERANGAN_SATUAN`` (``kosakata.judul_rupiah``: data labels may say M or jt
+  either way). Excel-style format codes
   are stored with ``,`` and ``.`` but PowerPoint and LibreOffice show them with the viewer's own
   separators, so an Indonesian machine shows ``15,2``; no code here writes an English one.
 - Percentages are already percentages (94.95, not 0.9495): axis format ``0" %"``.
@@ -40,7 +42,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 import formatting as fmt
-from grafik import gaya
+import kosakata
 from musrenbang import isi
 from musrenbang.isi import Grafik, Slaid
 
@@ -66,7 +68,6 @@ _LEBAR, _TINGGI = Emu(12_192_000), Emu(6_858_000)  # 13,333 × 7,5 inch: 16:9 ex
 _KIRI, _LEBAR_ISI = Inches(0.5), Inches(12.333)
 _ATAS_ISI, _TINGGI_ISI = Inches(1.35), Inches(5.45)
 _ATAS_SUMBER, _TINGGI_SUMBER = Inches(6.85), Inches(0.6)
-_ABU = RGBColor(0x55, 0x55, 0x55)
 _ANGKA_KANAN = {"rupiah", "rupiah_ringkas", "persen", "angka", "bulat", "tahun"}
 # Table text at 10 pt, measured on LibreOffice's DejaVu Sans (wider than PowerPoint's Calibri, so
 # an estimate that fits there fits everywhere): a character is at most 0,08 inch wide, but text
@@ -128,7 +129,7 @@ def _kotak_teks(slide: Any, teks: str, atas: int, tinggi: int, ukuran: int, nama
 
 def _sumber(slide: Any, s: Slaid) -> None:
     """The source line at the bottom of every slide (shape name "Sumber")."""
-    _kotak_teks(slide, s.sumber, _ATAS_SUMBER, _TINGGI_SUMBER, 11, "Sumber", _ABU)
+    _kotak_teks(slide, s.sumber, _ATAS_SUMBER, _TINGGI_SUMBER, 11, "Sumber", _rgb(kosakata.TEKS_LEMAH))
 
 
 # --- kinds of slide ---------------------------------------------------------------------------
@@ -146,7 +147,7 @@ def _slaid_judul(prs: Any, s: Slaid) -> None:
     sub.left, sub.top, sub.width, sub.height = _KIRI, Inches(3.1), _LEBAR_ISI, Inches(3.4)
     tf = sub.text_frame
     tf.word_wrap = True
-    baris = [": ".join(fmt.sel(v, s.kolom[c][1]) for c, v in zip(s.data.columns, r, strict=True))
+    baris = [": ".join(fmt.sel(v, s.kolom[c].jenis) for c, v in zip(s.data.columns, r, strict=True))
              for r in s.data.itertuples(index=False, name=None)]  # fmt: skip
     tf.text = "\n".join(baris)
     for p in tf.paragraphs:
@@ -169,9 +170,9 @@ def _sumbu(satuan: str, terbesar: float) -> tuple[str, str, float]:
     an English one, and the major unit is a whole number of the shown unit (1, 2, 5 × 10ⁿ).
     """
     if satuan == "rupiah" and terbesar >= 4e9:
-        pola, judul, skala = "0,,,", "miliar Rp (M = miliar)", 1e9
+        pola, judul, skala = "0,,,", kosakata.judul_rupiah(satuan="miliar Rp"), 1e9
     elif satuan == "rupiah" and terbesar >= 4e6:
-        pola, judul, skala = "0,,", "juta Rp (jt = juta)", 1e6
+        pola, judul, skala = "0,,", kosakata.judul_rupiah(satuan="juta Rp"), 1e6
     elif satuan == "rupiah":
         pola, judul, skala = "0", "Rp", 1.0
     elif satuan == "persen":
@@ -200,7 +201,7 @@ def _slaid_grafik(prs: Any, s: Slaid, g: Grafik) -> None:
     data = CategoryChartData(number_format=pola)
     data.categories = isi.kategori_grafik(s)
     for c in g.seri:
-        data.add_series(s.kolom[c][0], nilai[c])
+        data.add_series(s.kolom[c].label, nilai[c])
     bingkai = slide.shapes.add_chart(JENIS_XL[g.jenis], _KIRI, _ATAS_ISI, _LEBAR_ISI, _TINGGI_ISI, data)
     bingkai.name = f"Grafik {s.kunci}"
     chart = bingkai.chart
@@ -240,17 +241,17 @@ def _rgb(hex_: str) -> RGBColor:
 
 
 def _warnai(chart: Any, s: Slaid, g: Grafik) -> None:
-    """Colours of ``grafik.gaya`` (Okabe-Ito, colour-blind safe). Doughnut: the scope's slice in
-    colour, the aggregate of the others grey. Bars: a pagu summed from rincian hatched, as on the
-    dashboard."""
+    """Colours of ``kosakata`` (Okabe-Ito, colour-blind safe), as on the dashboard. Doughnut: the
+    scope's slice in colour, the aggregate of the others grey. Bars: a pagu summed from rincian
+    hatched, as on the dashboard."""
     semua = chart.plots[0].series
     if g.jenis == "donat":
         for i, titik in enumerate(semua[0].points):
             titik.format.fill.solid()
-            titik.format.fill.fore_color.rgb = _rgb(gaya.PALET[0] if i == 0 else gaya.ABU)
+            titik.format.fill.fore_color.rgb = _rgb(kosakata.PALET[0] if i == 0 else kosakata.ABU)
         return
     for j, seri in enumerate(semua):
-        warna = _rgb(gaya.warna(j))
+        warna = _rgb(kosakata.warna(j))
         if g.jenis == "garis":
             seri.format.line.color.rgb = warna
             continue
@@ -261,14 +262,14 @@ def _warnai(chart: Any, s: Slaid, g: Grafik) -> None:
                 isian = seri.points[i].format.fill
                 isian.patterned()
                 isian.pattern = MSO_PATTERN.WIDE_UPWARD_DIAGONAL
-                isian.fore_color.rgb, isian.back_color.rgb = warna, RGBColor(0xFF, 0xFF, 0xFF)
+                isian.fore_color.rgb, isian.back_color.rgb = warna, _rgb(kosakata.PUTIH)
 
 
 # --- tables -----------------------------------------------------------------------------------
 
 
 def _teks_tabel(s: Slaid, data: pd.DataFrame) -> list[list[str]]:
-    return [[fmt.sel(v, s.kolom[c][1]) for c, v in zip(data.columns, r, strict=True)]
+    return [[fmt.sel(v, s.kolom[c].jenis) for c, v in zip(data.columns, r, strict=True)]
             for r in data.itertuples(index=False, name=None)]  # fmt: skip
 
 
@@ -309,7 +310,7 @@ def _potong(s: Slaid) -> list[list[int]]:
     spread evenly (13 rows are 7 + 6, not 12 + 1)."""
     lebar = _lebar_kolom(s)
     tinggi = [_tinggi_baris(r, lebar) for r in _teks_tabel(s, s.data)]
-    muat = _TINGGI_ISI / 914400 - _tinggi_baris([h for h, _ in s.kolom.values()], lebar)
+    muat = _TINGGI_ISI / 914400 - _tinggi_baris([k.label for k in s.kolom.values()], lebar)
 
     def isi_halaman(paling_banyak: int) -> list[list[int]]:
         halaman: list[list[int]] = [[]]
@@ -339,8 +340,8 @@ def _slaid_tabel(prs: Any, s: Slaid, data: pd.DataFrame, lanjutan: bool) -> None
     tabel = bingkai.table
     for j, w in enumerate(lebar):
         tabel.columns[j].width = Emu(int(w * 914400))
-    jenis = [s.kolom[c][1] for c in data.columns]
-    for i, baris in enumerate([[h for h, _ in s.kolom.values()], *teks]):
+    jenis = [s.kolom[c].jenis for c in data.columns]
+    for i, baris in enumerate([[k.label for k in s.kolom.values()], *teks]):
         for j, teks_sel in enumerate(baris):
             sel = tabel.cell(i, j)
             sel.margin_left = sel.margin_right = Inches(0.05)

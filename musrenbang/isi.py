@@ -29,6 +29,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import pandas as pd
 
 import formatting as fmt
+import kosakata
 from loaders import Renstra
 from sajian import anggaran, kinerja, perubahan, pilihan, ringkasan
 from sajian import kelurahan as sajian_kelurahan
@@ -69,7 +70,6 @@ def hari_ini(sekarang: datetime | None = None) -> date:
     return (sekarang or datetime.now(UTC)).astimezone(WIB).date()
 
 
-BUKAN_NOL = "tidak dihitung (bukan 0 %)"
 DASAR_PROGRAM = "pagu program"  # metrics.pagu_program's dasar for a readable program pagu
 RINCIAN = "dijumlah dari rincian"
 
@@ -99,7 +99,7 @@ class Slaid:
     judul: str  # Indonesian title
     sumber: str  # "Sumber: ..." table(s) and Renstra year, or the upload date
     data: pd.DataFrame  # rows of the slide, already scoped to the kecamatan/kelurahan and year
-    kolom: dict[str, tuple[str, str]]  # column -> (heading, kind in formatting.JENIS_KOLOM)
+    kolom: dict[str, kosakata.Kolom]  # column -> heading and kind (kosakata.Kolom, a (label, jenis) tuple)
     grafik: Grafik | None = None  # None: a table slide (or a message slide when data is empty)
     pesan: str = ""  # shown instead of chart/table when there is nothing to show
 
@@ -128,7 +128,7 @@ def kategori_grafik(s: Slaid) -> list[str]:
     g = s.grafik
     if g is None:
         return []
-    teks = [fmt.sel(v, s.kolom[g.kategori][1]) for v in s.data[g.kategori]]
+    teks = [fmt.sel(v, s.kolom[g.kategori].jenis) for v in s.data[g.kategori]]
     teks = [f"{t} ({RINCIAN})" if d else t for t, d in zip(teks, titik_rincian(s), strict=True)]
     if "keterangan" not in s.data.columns:
         return teks
@@ -246,7 +246,7 @@ def _slaid(
     judul: str,
     sumber: str,
     data: pd.DataFrame,
-    kolom: dict[str, tuple[str, str]],
+    kolom: dict[str, kosakata.Kolom],
     grafik: Grafik | None = None,
     pesan: str = "",
 ) -> Slaid:
@@ -324,7 +324,7 @@ def _judul(k: _Lingkup) -> Slaid:
         f"Bahan Musrenbang {k.tahun}: {k.wilayah}",
         sumber,
         data,
-        {"butir": ("Butir", "teks"), "isi": ("Isi", "teks")},
+        kosakata.kolom(butir="Butir", isi="Isi"),
     )
 
 
@@ -348,13 +348,9 @@ def _pagu_tahun(k: _Lingkup) -> Slaid:
             }
         ).astype({"dasar": "string"})
         rincian = [str(int(t)) for t, n in zip(p["tahun"], p["program_rincian"], strict=True) if n]
-        tambahan = (
-            f"tahun {' dan '.join(rincian)}: pagu program yang tercetak ***** dijumlah dari rinciannya (lihat Dasar)"
-            if rincian
-            else ""
-        )
-        kolom = {"tahun": ("Tahun", "tahun"), "pagu": ("Pagu (Rp)", "rupiah"), "dasar": ("Dasar", "teks")}
+        tambahan = f"tahun {' dan '.join(rincian)}: {kosakata.jumlah_rincian()} (lihat Dasar)" if rincian else ""
         sumber = k.sumber("T-C.27 (pagu program)", _rentang(p["tahun"]), tambahan)
+        kolom = kosakata.kolom("tahun", "pagu", "dasar")
     else:
         p = sajian_kelurahan.pagu_kelurahan(k.r, k.kelurahan)
         data = pd.DataFrame(
@@ -362,22 +358,14 @@ def _pagu_tahun(k: _Lingkup) -> Slaid:
                 "tahun": p["tahun"],
                 "pagu": p["pagu"],
                 "persen": p["persen"],
-                "catatan": [
-                    f"{int(n)} baris berpagu tidak terbaca (*****), tidak dijumlah" if n else ""
-                    for n in p["tak_terbaca"].fillna(0)
-                ],
+                "catatan": [kosakata.catatan_tidak_terbaca(n) for n in p["tak_terbaca"].fillna(0)],
             }
         ).astype({"catatan": "string"})
-        kolom = {
-            "tahun": ("Tahun", "tahun"),
-            "pagu": ("Pagu (Rp)", "rupiah"),
-            "persen": ("Perubahan dari tahun sebelumnya", "persen"),
-            "catatan": ("Catatan", "teks"),
-        }
+        perubahan = kosakata.Kolom("Perubahan dari tahun sebelumnya", "persen")
+        kolom = kosakata.kolom("tahun", "pagu", ("persen", perubahan), "catatan")
         sumber = k.sumber("T-C.27", _rentang(p["tahun"]), f"jumlah pagu baris paling rinci yang menyebut {k.wilayah}")
-    return _slaid(
-        "pagu-tahun", f"Pagu indikatif per tahun {_rentang(data['tahun'])}: {k.wilayah}", sumber, data, kolom, grafik
-    )
+    judul = f"Pagu indikatif per tahun {_rentang(data['tahun'])}: {k.wilayah}"
+    return _slaid("pagu-tahun", judul, sumber, data, kolom, grafik)
 
 
 # --- 3. pagu per program ----------------------------------------------------------------------
@@ -406,12 +394,8 @@ def _pagu_program(k: _Lingkup) -> Slaid:
     if k.kelurahan is None:
         p = ringkasan.pagu_program_tahun(k.r, k.tahun)
         data = p[["program", "pagu", "dasar"]]
-        kolom = {"program": ("Program", "teks"), "pagu": ("Pagu (Rp)", "rupiah"), "dasar": ("Dasar", "teks")}
-        tambahan = (
-            "'jumlah rincian': pagu program tercetak ***** di dokumen, dijumlah dari kegiatannya"
-            if p["dasar"].eq("jumlah rincian").any()
-            else ""
-        )
+        kolom = kosakata.kolom("program", "pagu", "dasar")
+        tambahan = f"'jumlah rincian': {kosakata.jumlah_rincian()}" if p["dasar"].eq("jumlah rincian").any() else ""
         return _slaid("pagu-program", judul, k.sumber("T-C.27", k.tahun, tambahan), data, kolom, grafik)
     d = _baris_kelurahan(k)
     label = pilihan.program(k.r)
@@ -423,11 +407,7 @@ def _pagu_program(k: _Lingkup) -> Slaid:
     data["program"] = data["kunci"].map(label).fillna(data["kunci"]).astype("string")
     data = data.astype({"pagu": "Int64", "rincian": "Int64"}).sort_values("pagu", ascending=False, kind="stable")
     _, nama_tingkat = _tingkat_rinci(k)
-    kolom = {
-        "program": ("Program", "teks"),
-        "pagu": ("Pagu (Rp)", "rupiah"),
-        "rincian": (f"Jumlah {nama_tingkat.lower()}", "bulat"),
-    }
+    kolom = kosakata.kolom("program", "pagu", rincian=kosakata.Kolom(f"Jumlah {nama_tingkat.lower()}", "bulat"))
     sumber = k.sumber("T-C.27", k.tahun, f"pagu {nama_tingkat.lower()} {k.wilayah} dijumlah per program")
     return _slaid("pagu-program", judul, sumber, data, kolom, grafik)
 
@@ -435,12 +415,13 @@ def _pagu_program(k: _Lingkup) -> Slaid:
 # --- 4. sub kegiatan dengan target ------------------------------------------------------------
 
 
-def _catatan_baris(pagu: object, status: object, indikator_ke: object, indikator_tercetak: bool) -> str:
-    """Why a row's pagu or indicator cell is empty, in words (never left to look like 0)."""
+def _catatan_baris(pagu: object, status: object, teks: object, indikator_ke: object, indikator_tercetak: bool) -> str:
+    """Why a row's pagu or indicator cell is empty, in words (never left to look like 0); ``teks``
+    is the pagu cell as printed."""
     bagian = []
     if pd.isna(pagu):
         if status == "tidak_terbaca":
-            bagian.append("pagu tercetak ***** (tidak terbaca)")
+            bagian.append(kosakata.pagu_tidak_terbaca("" if pd.isna(teks) else str(teks)))
         elif not pd.isna(indikator_ke) and int(indikator_ke) > 1:
             bagian.append(sajian_kelurahan.CATATAN_PAGU_SEKALI)
         else:
@@ -458,7 +439,7 @@ def _sub_kegiatan(k: _Lingkup) -> Slaid:
         if tingkat == "kegiatan"
         else ""
     )
-    kolom: dict[str, tuple[str, str]] = {"kode": ("Kode", "teks"), "nama": (nama_tingkat, "teks")}
+    kolom = kosakata.kolom("kode", ("nama", nama_tingkat))
     if k.kelurahan is None:
         R = k.r.rencana
         pilih = R["tahun"].eq(k.tahun) & R["tingkat"].ne("program") & ~R["punya_rincian"].astype(bool)
@@ -473,20 +454,16 @@ def _sub_kegiatan(k: _Lingkup) -> Slaid:
             for i, t, b in zip(d["indikator"], tercetak, d["baris"], strict=True)
         ]
         d["catatan"] = [
-            _catatan_baris(p, s, ke, bool(t) or b not in dari_run)
-            for p, s, ke, t, b in zip(d["pagu"], d["pagu_status"], d["indikator_ke"], tercetak, d["baris"], strict=True)
+            _catatan_baris(p, s, teks, ke, bool(t) or b not in dari_run)
+            for p, s, teks, ke, t, b in zip(
+                d["pagu"], d["pagu_status"], d["pagu_teks"], d["indikator_ke"], tercetak, d["baris"], strict=True
+            )
         ]
         d["kelurahan"] = d["kelurahan"].fillna("")
-        kolom["kelurahan"] = ("Kelurahan", "teks")
+        kolom["kelurahan"] = kosakata.KOLOM_BAKU["kelurahan"]
     else:
         d = sajian_kelurahan.rincian_kelurahan(k.r, k.kelurahan, k.tahun)
-    kolom |= {
-        "indikator": ("Indikator", "teks"),
-        "target": ("Target", "angka"),
-        "satuan": ("Satuan", "teks"),
-        "pagu": ("Pagu (Rp)", "rupiah"),
-        "catatan": ("Catatan", "teks"),
-    }
+    kolom |= kosakata.kolom("indikator", "target", "satuan", "pagu", "catatan")
     d = d.astype({"indikator": "string", "catatan": "string", "kode": "string", "nama": "string"})
     pesan = "" if len(d) else f"Tidak ada {nama_tingkat.lower()} {k.wilayah} di T-C.27 tahun {k.tahun}."
     return _slaid("sub-kegiatan", judul, k.sumber("T-C.27", k.tahun, tambahan), d, kolom, pesan=pesan)
@@ -494,16 +471,9 @@ def _sub_kegiatan(k: _Lingkup) -> Slaid:
 
 # --- 5. capaian dan predikat ------------------------------------------------------------------
 
-_KOLOM_CAPAIAN = {
-    "indikator": ("Indikator", "teks"),
-    "sumber": ("Sumber", "teks"),
-    "target": ("Target", "angka"),
-    "realisasi": ("Realisasi", "angka"),
-    "satuan": ("Satuan", "teks"),
-    "capaian": ("Capaian", "persen"),
-    "predikat": ("Predikat", "teks"),
-    "keterangan": ("Keterangan", "teks"),
-}
+_KOLOM_CAPAIAN = kosakata.kolom(
+    "indikator", "sumber", "target", "realisasi", "satuan", "capaian", "predikat", "keterangan"
+)
 
 
 def _alasan(alasan: object) -> str:
@@ -533,9 +503,9 @@ def _capaian(k: _Lingkup) -> Slaid:
     if not bagian:
         kosong = pd.DataFrame({c: pd.Series(dtype="string") for c in _KOLOM_CAPAIAN})
         untuk = "" if k.kelurahan is None else f" {k.wilayah}"
-        pesan = f"Belum ada realisasi{untuk} tahun {k.tahun} yang diunggah; capaian {BUKAN_NOL}."
+        pesan = kosakata.catatan_tanpa_realisasi(k.tahun, "capaian", wilayah=untuk.strip())
         if k.kelurahan is None:
-            pesan += f" Realisasi di dokumen (T-C.23) hanya ada untuk tahun {rentang}."
+            pesan += " " + kosakata.catatan_realisasi_dokumen("T-C.23", rentang)
         else:
             pesan += f" {tingkat_kecamatan[0].upper()}{tingkat_kecamatan[1:]}."
         teks = f"Sumber: Isi Realisasi (belum ada unggahan tahun {k.tahun}{untuk}); {k.dokumen}, T-C.23 (realisasi {rentang})"
@@ -567,13 +537,7 @@ def _serapan(k: _Lingkup) -> Slaid:
             {"program": d["label"], "anggaran": d["anggaran"], "realisasi": d["realisasi"], "serapan": d["serapan"],
              "keterangan": d["catatan"].fillna("")}
         ).astype({"program": "string", "keterangan": "string"})  # fmt: skip
-        kolom = {
-            "program": ("Program", "teks"),
-            "anggaran": ("Anggaran (Rp)", "rupiah"),
-            "realisasi": ("Realisasi (Rp)", "rupiah"),
-            "serapan": ("Serapan", "persen"),
-            "keterangan": ("Keterangan", "teks"),
-        }
+        kolom = kosakata.kolom("program", "anggaran", ("realisasi", kosakata.REALISASI_RP), "serapan", "keterangan")
         tahunan = anggaran.anggaran_realisasi_tahunan(k.r)
         total = tahunan.loc[tahunan["tahun"].eq(k.tahun), "serapan"]
         judul = f"Serapan anggaran {k.tahun} (T-C.24): {k.wilayah}"
@@ -588,27 +552,22 @@ def _serapan(k: _Lingkup) -> Slaid:
     catatan_tc24 = f"T-C.24 (anggaran dan realisasi {rentang}) hanya tingkat kecamatan, tidak dirinci per kelurahan"
     if len(lapor):
         data = lapor.rename(columns={"nama": "program"}).astype({"kode": "string", "program": "string"})
-        kolom = {"kode": ("Kode", "teks"), "program": ("Program/kegiatan/sub kegiatan", "teks")}
+        kolom = kosakata.kolom("kode", ("program", "Program/kegiatan/sub kegiatan"))
         if k.kelurahan is None:
             data["kelurahan"] = data["kelurahan"].astype("string")
-            kolom["kelurahan"] = ("Kelurahan", "teks")
-        kolom |= {
-            "pagu": ("Pagu (Rp)", "rupiah"),
-            "realisasi": ("Realisasi (Rp)", "rupiah"),
-            "serapan": ("Serapan", "persen"),
-        }
+            kolom["kelurahan"] = kosakata.KOLOM_BAKU["kelurahan"]
+        kolom |= kosakata.kolom("pagu", ("realisasi", kosakata.REALISASI_RP), "serapan")
         sumber = f"Sumber: {k.unggah()}; pagu: {k.dokumen}, T-C.27, tahun {k.tahun}"
         if k.kelurahan is not None and k.tahun in tahun_tc24:
             sumber += f"; {catatan_tc24}"
         return _slaid("serapan", judul, sumber, data, kolom, _grafik_bila_muat(data, grafik_serapan))
     untuk = "" if k.kelurahan is None else f" {k.wilayah}"
-    pesan = f"Belum ada realisasi anggaran{untuk} tahun {k.tahun} yang diunggah; serapan {BUKAN_NOL}."
+    pesan = kosakata.catatan_tanpa_realisasi(k.tahun, "serapan", anggaran=True, wilayah=untuk.strip())
     if k.kelurahan is None:
-        pesan += f" Realisasi anggaran di dokumen (T-C.24) hanya ada untuk tahun {rentang}."
+        pesan += " " + kosakata.catatan_realisasi_dokumen("T-C.24", rentang, anggaran=True)
     elif k.tahun in tahun_tc24:
         pesan += f" {catatan_tc24}."
-    kolom = {"program": ("Program", "teks"), "pagu": ("Pagu (Rp)", "rupiah"), "realisasi": ("Realisasi (Rp)", "rupiah"),
-             "serapan": ("Serapan", "persen")}  # fmt: skip
+    kolom = kosakata.kolom("program", "pagu", ("realisasi", kosakata.REALISASI_RP), "serapan")
     kosong = pd.DataFrame({c: pd.Series(dtype="string") for c in kolom})
     sumber = f"Sumber: Isi Realisasi (belum ada unggahan anggaran tahun {k.tahun}{untuk}); {k.dokumen}, T-C.24 (realisasi {rentang})"
     return _slaid("serapan", judul, sumber, kosong, kolom, pesan=pesan)
@@ -624,7 +583,7 @@ def _perubahan(k: _Lingkup) -> list[Slaid]:
     lebar = lebar.reindex(list(dict.fromkeys(ringkas["jenis_perubahan"]))).reset_index()
     lebar.columns = [str(c) for c in lebar.columns]
     lebar = lebar.astype({"jenis_perubahan": "string", **{f: "Int64" for f in formulir}})
-    kolom = {"jenis_perubahan": ("Jenis perubahan", "teks"), **{f: (f"{f} (jumlah)", "bulat") for f in formulir}}
+    kolom = kosakata.kolom("jenis_perubahan", *((f, kosakata.Kolom(f"{f} (jumlah)", "bulat")) for f in formulir))
     tabel = " dan ".join(formulir)
     sumber = f"Sumber: {k.dokumen}, {tabel}, sebelum dan sesudah perubahan (tingkat kecamatan)"
     ringkasan_slaid = _slaid(
@@ -636,17 +595,10 @@ def _perubahan(k: _Lingkup) -> list[Slaid]:
         Grafik("batang_horizontal", "jenis_perubahan", tuple(formulir), "angka"),
     )
     daftar = perubahan.daftar_perubahan(k.r)
-    kolom_daftar = {
-        "formulir": ("Formulir", "teks"),
-        "jenis_perubahan": ("Jenis perubahan", "teks"),
-        "level": ("Level", "teks"),
-        "no": ("No", "teks"),
-        "indikator": ("Indikator", "teks"),
-        "tahun": ("Tahun", "tahun"),
-        "sebelum": ("Sebelum", "teks"),
-        "sesudah": ("Sesudah", "teks"),
-        "nilai_tercetak": ("Nilai tercetak (indikator ditambah/dihapus)", "teks"),
-    }
+    kolom_daftar = kosakata.kolom(
+        "formulir", "jenis_perubahan", "level", "no", "indikator", "tahun", "sebelum", "sesudah",
+        nilai_tercetak="Nilai tercetak (indikator ditambah/dihapus)",
+    )  # fmt: skip
     daftar = daftar.astype({c: "string" for c, (_, j) in kolom_daftar.items() if j == "teks"})
     pesan = "" if len(daftar) else f"Perubahan Renstra tidak mengubah indikator, target, atau kondisi di {tabel}."
     return [
@@ -669,19 +621,19 @@ def _pangsa(k: _Lingkup) -> Slaid:
     p = sajian_kelurahan.pagu_per_tahun(k.r)
     p = p[p["tahun"].eq(k.tahun)]
     ini, lain = p[p["kelurahan"].eq(k.kelurahan)], p[~p["kelurahan"].eq(k.kelurahan)]
-    kolom = {
-        "bagian": ("Bagian", "teks"),
-        "pagu": ("Pagu (Rp)", "rupiah"),
-        "pangsa": ("Pangsa", "persen"),
-        "peringkat": ("Peringkat", "teks"),
-        "jumlah": (f"Jumlah {len(p)} kelurahan (Rp)", "rupiah"),
-    }
+    kolom = kosakata.kolom(
+        ("bagian", "Bagian"),
+        "pagu",
+        ("pangsa", kosakata.Kolom("Pangsa", "persen")),
+        ("peringkat", "Peringkat"),
+        ("jumlah", kosakata.Kolom(f"Jumlah {len(p)} kelurahan (Rp)", "rupiah")),
+    )
     sumber = k.sumber(
         "T-C.27", k.tahun, "pagu baris paling rinci yang menyebut kelurahan; pangsa = pagu ÷ jumlah × 100"
     )
     if ini.empty:
         kosong = pd.DataFrame({c: pd.Series(dtype="string") for c in kolom})
-        pesan = f"T-C.27 tahun {k.tahun} tidak memuat pagu {k.wilayah}; pangsa tidak dihitung (bukan 0 %)."
+        pesan = f"T-C.27 tahun {k.tahun} tidak memuat pagu {k.wilayah}; pangsa {kosakata.TIDAK_DIHITUNG}."
         return _slaid("pangsa-kelurahan", f"{k.wilayah} di antara kelurahan, {k.tahun}", sumber, kosong, kolom,
                       pesan=pesan)  # fmt: skip
     pagu = int(ini["pagu"].iloc[0])

@@ -43,11 +43,8 @@ def test_hover_dari_customdata() -> None:
     assert gaya.hover("Pagu", "") == "Pagu: %{customdata[0]}<br>%{customdata[1]}<extra></extra>"
 
 
-def test_kolom_baku_dan_khusus() -> None:
-    import ui
+def test_palet_dari_kosakata() -> None:
+    import kosakata
 
-    k = ui.kolom("tahun", ("pagu", "Pagu 2024 (Rp)"), ("x", ui.Kolom("X", "persen")), catatan="Keterangan", y="Y")
-    assert list(k) == ["tahun", "pagu", "x", "catatan", "y"]
-    assert k["pagu"] == ui.Kolom("Pagu 2024 (Rp)", "rupiah")  # a new heading keeps the standard kind
-    assert k["x"].jenis == "persen" and k["y"] == ui.Kolom("Y", "teks")
-    assert k["catatan"] == ui.Kolom("Keterangan", "teks")
+    # one palette: the chart style re-exports kosakata's objects, the Musrenbang deck reads them too
+    assert gaya.PALET is kosakata.PALET and gaya.ABU is kosakata.ABU and gaya.warna is kosakata.warna

@@ -38,7 +38,7 @@ def test_bawaan_ikm_dan_tahun_2024_tanpa_realisasi() -> None:
     pesan = " ".join(i.value for i in at.info)
     assert "Dokumen belum memuat realisasi untuk 2024" in pesan
     assert "2016, 2017, 2018, 2019, 2020" in pesan
-    assert "belum dapat dihitung (bukan 0 %)" in pesan
+    assert "Capaian 2024 dari dokumen tidak dihitung (bukan 0 %)" in pesan
 
 
 def test_tahun_2020_capaian_per_indikator() -> None:

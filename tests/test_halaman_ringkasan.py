@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import kosakata
 from grafik import gaya
 from sajian import kinerja
 from tests.appkit import buka, buka_bagian, gambar, gambar_berjudul, id_grafik, tabel
@@ -86,7 +87,11 @@ def test_filter_tahun_mengubah_pagu_program() -> None:
     # 7.01.01 printed ***** in 2021: drawn from its rincian, hatched, and the hover says so.
     i = batang["y"].index("7.01.01 Penunjang Urusan Pemerintahan Daerah Kabupaten/ Kota")
     assert batang["marker"]["pattern"]["shape"][i] == "/"
-    assert "*****" in batang["customdata"][i][1]
+    assert (
+        batang["customdata"][i][1]
+        == kosakata.jumlah_rincian()
+        == "pagu program tidak terbaca diganti jumlah rinciannya"
+    )
 
     at.segmented_control(key="tahun").set_value(2024).run()  # the default year: left out of the URL
     assert not at.exception

@@ -119,7 +119,7 @@ def test_jenis_grafik_asli_per_jenis(renstra: Renstra) -> None:
                      XL_CHART_TYPE.LINE_MARKERS, XL_CHART_TYPE.DOUGHNUT]  # fmt: skip
     sumbu = grafik(prs.slides[0])[0].value_axis
     assert sumbu.tick_labels.number_format == "0,,,"  # shown in miliar, the stored values stay in Rupiah
-    assert sumbu.axis_title.text_frame.text == "miliar Rp (M = miliar)"
+    assert sumbu.axis_title.text_frame.text == "miliar Rp (M = miliar (10⁹), jt = juta (10⁶))"
     label = grafik(prs.slides[0])[0].plots[0].series[0].points[3].data_label.text_frame.text
     assert label == "Rp 12,9 M"
 
