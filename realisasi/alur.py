@@ -14,7 +14,7 @@ import pandas as pd
 from loaders.renstra import Renstra
 from realisasi import akun as akun_mod
 from realisasi import validasi
-from realisasi.gudang import Gudang
+from realisasi.gudang import Gudang, GudangError
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,17 @@ class Pratinjau:
 
 
 def periksa(data: bytes, r: Renstra, tahun: int, akun: akun_mod.Akun, gudang: Gudang, nama_berkas: str) -> Pratinjau:
-    """Check a file completely and preview it; raises ``validasi.UnggahanError`` or ``GudangError``. Stores nothing."""
+    """Check a file completely and preview it; raises ``validasi.UnggahanError`` or ``GudangError``. Stores nothing.
+
+    ``gudang`` must be the store of ``r``'s realisasi: its ``renstra_id`` is the manifest's
+    [renstra] id (when the manifest names one).
+    """
+    renstra_id = str(r.manifest.get("renstra", {}).get("id") or "")
+    if renstra_id and renstra_id != gudang.renstra_id:
+        raise GudangError(
+            f"Renstra '{renstra_id}' bukan Renstra penyimpanan realisasi ini ({gudang.renstra_id}); "
+            "tidak ada yang disimpan."
+        )
     kelurahan = None if akun.admin else akun.kelurahan
     rekaman = validasi.baca_unggahan(data, r, tahun, kelurahan=kelurahan, nama_berkas=nama_berkas)
     terlarang = akun_mod.baris_terlarang(akun, rekaman, rencana=r.rencana, wilayah=r.wilayah)

@@ -1,11 +1,19 @@
 """The versioned store of realisasi: every accepted upload is a version, history is never rewritten.
 
 SQLAlchemy Core over a SQLite file by default, PostgreSQL by URL with no code change.
-Two tables: ``versi`` (one row per upload or rollback: who, when, which file, its SHA-256,
-how many rows changed) and ``nilai`` (the rows a version wrote; a row never changes after
-it is written). The state "as of" version *v* is, per key (tahun, item_id, indikator_ke),
-the row with the highest ``versi_id <= v``, unless that row is marked ``dihapus``.
+Two tables: ``versi`` (one row per upload or rollback: which Renstra, who, when, which file,
+its SHA-256, how many rows changed) and ``nilai`` (the rows a version wrote; a row never
+changes after it is written). A ``Gudang`` is scoped to one Renstra (``renstra_id``): every
+read and write sees only that Renstra's versions and values. Version ids are global (shared
+by all Renstra, in commit order); the history shown is per Renstra. The state "as of"
+version *v* is, per key (tahun, item_id, indikator_ke) of that Renstra, the row with the
+highest ``versi_id <= v``, unless that row is marked ``dihapus``.
 A rollback is a new version that writes the old values back, so it can itself be undone.
+
+Schema changes are ordered steps recorded in ``skema_versi`` (one row per component and
+step), run under the store's write lock when a store is opened, so upgrading an existing
+database in place is automatic and happens once. ``GudangDasar`` (engine, transactions,
+clock, schema steps) is shared with the Renstra store, ``kelola.gudang_renstra``.
 
 Decisions (see also the methods):
 
@@ -16,12 +24,16 @@ Decisions (see also the methods):
 - Writers are serialised: ``BEGIN IMMEDIATE`` on SQLite, a transaction-level advisory lock on
   PostgreSQL. The diff is computed inside that lock, so two uploads at once never lose
   each other's rows, and version ids are in commit order (which the "as of" rule needs).
+- The realisasi of different Renstra never meet: each ``Gudang`` reads, compares, restores and
+  exports only its own Renstra's versions, and a preview goes stale only when its own Renstra
+  gets a new version. Writers of all Renstra still share one lock (ids stay in commit order).
 - A non-admin writer must name its kelurahan and every row must be of that kelurahan; only
   admin may roll back. The page checks this too: the store refuses it on every path.
 """
 
 from __future__ import annotations
 
+import copy
 import io
 import math
 import os
@@ -56,15 +68,21 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    inspect,
     select,
     text,
 )
 from sqlalchemy.engine import make_url
+from sqlalchemy.schema import CreateColumn
 
 from ekspor import tulis_sel
 from realisasi import KOLOM_REALISASI, KUNCI, TIPE_REALISASI, bingkai_kosong
 
 ENV_URL = "RENSTRA_DB_URL"
+# The bundled Renstra (renstra_data/wonoasih-2019-2024, manifest [renstra] id). Realisasi stored
+# before there were several Renstra (schema step 1) belong to it. A literal, not read from the
+# manifest: what a migration assigns must not change when the bundled data does.
+ID_BAWAAN = "wonoasih-2019-2024"
 PERAN_ADMIN = "admin"
 JENIS_UNGGAH = "unggah"
 JENIS_PEMULIHAN = "pemulihan"
@@ -72,8 +90,19 @@ BUSY_TIMEOUT_MS = 30_000  # a writer waits this long for another writer before g
 _OPSI_TULIS = "gudang_tulis"
 _KUNCI_KUNCIAN_PG = 0x52454E5354524120  # "RENSTRA ": the advisory lock id the store's writers share
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_POLA_RENSTRA_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$")
+_INDEKS_NILAI_LAMA = "ix_nilai_kunci_versi"  # schema step 1's index, replaced by one led by renstra_id
 
 metadata = MetaData()
+
+skema_versi = Table(
+    "skema_versi",
+    metadata,
+    Column("komponen", String(40), primary_key=True),  # "realisasi", "renstra": each store's own steps
+    Column("versi", Integer, primary_key=True),
+    Column("keterangan", Text, nullable=False),
+    Column("waktu", String(40), nullable=False),
+)
 
 versi = Table(
     "versi",
@@ -90,7 +119,11 @@ versi = Table(
     Column("pulih_ke", Integer, ForeignKey("versi.id"), nullable=True),
     Column("baris_berubah", Integer, nullable=False),
     Column("catatan", Text, nullable=False),
+    # Last, as ALTER TABLE ADD COLUMN puts it in a migrated store. Its default is what an upgraded
+    # store gives the rows it already had; this store always writes it explicitly.
+    Column("renstra_id", String(100), nullable=False, server_default=ID_BAWAAN),
     CheckConstraint(f"jenis IN ('{JENIS_UNGGAH}', '{JENIS_PEMULIHAN}')", name="ck_versi_jenis"),
+    Index("ix_versi_renstra", "renstra_id", "id"),
 )
 
 nilai = Table(
@@ -104,10 +137,11 @@ nilai = Table(
     Column("realisasi", Double, nullable=True),
     Column("realisasi_rp", BigInteger, nullable=True),
     Column("dihapus", Boolean(create_constraint=True, name="ck_nilai_dihapus"), nullable=False),
-    Index("ix_nilai_kunci_versi", "tahun", "item_id", "indikator_ke", "versi_id"),
+    Column("renstra_id", String(100), nullable=False, server_default=ID_BAWAAN),  # always its version's
+    Index("ix_nilai_renstra_kunci_versi", "renstra_id", "tahun", "item_id", "indikator_ke", "versi_id"),
 )
 
-KOLOM_RIWAYAT = tuple(c.name for c in versi.columns)
+KOLOM_RIWAYAT = tuple(c.name for c in versi.columns if c.name != "renstra_id")  # one Renstra's history
 KOLOM_PRATINJAU = (
     *KUNCI, "kelurahan", "jenis", "realisasi_lama", "realisasi_baru", "realisasi_rp_lama", "realisasi_rp_baru",
 )  # fmt: skip
@@ -151,7 +185,9 @@ def _mulai_sqlite(conn: Connection) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_OPSI_TULIS) else "BEGIN")
 
 
-def _buat_mesin(url: str) -> Engine:
+def buat_mesin(url: str) -> Engine:
+    """The engine every store on ``url`` uses: a SQLite file (folder made, WAL, writers take the
+    lock at BEGIN) or any other SQLAlchemy URL as it is."""
     u = make_url(url)
     if u.get_backend_name() == "sqlite":
         db = u.database or ""
@@ -162,6 +198,16 @@ def _buat_mesin(url: str) -> Engine:
         event.listen(mesin, "connect", _atur_sqlite)
         event.listen(mesin, "begin", _mulai_sqlite)
     return mesin
+
+
+def cek_renstra_id(renstra_id: Any) -> str:
+    """A valid Renstra id (a slug such as ``kecamatan-contoh-2025-2029``), else GudangError saying what is allowed."""
+    if not isinstance(renstra_id, str) or not _POLA_RENSTRA_ID.fullmatch(renstra_id):
+        raise GudangError(
+            f"ID Renstra '{str(renstra_id)[:100]}' tidak sah: pakai 1-100 huruf kecil, angka atau tanda hubung, "
+            "diawali dan diakhiri huruf atau angka."
+        )
+    return renstra_id
 
 
 def _kosong(v: Any) -> bool:
@@ -231,7 +277,8 @@ def _bingkai_keadaan(keadaan: dict[Kunci, Isi]) -> pd.DataFrame:
     )
 
 
-def _bingkai(baris: list[tuple[Any, ...]], tipe: dict[str, str]) -> pd.DataFrame:
+def bingkai_bertipe(baris: list[tuple[Any, ...]], tipe: dict[str, str]) -> pd.DataFrame:
+    """Rows (tuples in the order of ``tipe``) as a frame with those pandas dtypes, also when there are none."""
     kolom = list(zip(*baris, strict=True)) if baris else [[] for _ in tipe]
     return pd.DataFrame({n: pd.array(list(isi), dtype=t) for (n, t), isi in zip(tipe.items(), kolom, strict=True)})
 
@@ -252,23 +299,84 @@ _TIPE_RIWAYAT = {
 }  # fmt: skip
 
 
-class Gudang:
-    """The realisasi store at one database URL; safe to share across threads and processes."""
+Langkah = tuple[int, str, Callable[[Connection], None] | None]
+
+
+def _tambah_renstra_id(conn: Connection) -> None:
+    """Schema step 2 (issue 12): realisasi per Renstra; the rows already stored get ``ID_BAWAAN``.
+
+    Idempotent by itself (it looks before it alters) and plain SQL that SQLite and PostgreSQL
+    both run: ADD COLUMN with a constant default fills every existing row in place.
+    """
+    q = conn.dialect.identifier_preparer
+    for tabel in (versi, nilai):
+        if "renstra_id" not in {k["name"] for k in inspect(conn).get_columns(tabel.name)}:
+            kolom = CreateColumn(tabel.c.renstra_id).compile(dialect=conn.dialect)
+            conn.execute(text(f"ALTER TABLE {q.format_table(tabel)} ADD COLUMN {kolom}"))
+    if _INDEKS_NILAI_LAMA in {i["name"] for i in inspect(conn).get_indexes(nilai.name)}:
+        conn.execute(text(f"DROP INDEX {q.quote(_INDEKS_NILAI_LAMA)}"))
+    for tabel in (versi, nilai):
+        for indeks in tabel.indexes:
+            indeks.create(conn, checkfirst=True)
+
+
+class GudangDasar:
+    """Engine, transactions, clock and ordered schema steps: what every store on the database shares.
+
+    A subclass names its ``KOMPONEN`` (its key in ``skema_versi``), its tables in their newest
+    shape (``TABEL``; the first one existing means the component was made before) and its
+    ``LANGKAH``: (number, description, change) in order, step 1 being the tables as first made
+    (change None). Opening a store, under the write lock: a new database gets the newest tables
+    and every step recorded; an existing one runs the steps it has not recorded, each once.
+    A database made before ``skema_versi`` existed is at step 1.
+    """
+
+    KOMPONEN: str
+    TABEL: tuple[Table, ...]
+    LANGKAH: tuple[Langkah, ...]
 
     def __init__(self, url: str | None = None, jam: Callable[[], datetime] | None = None) -> None:
         """``jam`` gives the time a version is stamped with (UTC; tests pass a fixed clock)."""
         self.url = url or url_bawaan()
         self.jam = jam or (lambda: datetime.now(UTC))
-        self.engine = _buat_mesin(self.url)
+        self.engine = buat_mesin(self.url)
         with self._tulis() as conn:
-            metadata.create_all(conn)
+            self._siapkan_skema(conn)
 
     def __repr__(self) -> str:
-        return f"Gudang({make_url(self.url).render_as_string(hide_password=True)!r})"
+        return f"{type(self).__name__}({make_url(self.url).render_as_string(hide_password=True)!r})"
 
     def tutup(self) -> None:
         """Close pooled connections (tests, or before a process ends)."""
         self.engine.dispose()
+
+    def _waktu(self) -> str:
+        return self.jam().astimezone(UTC).isoformat(timespec="microseconds")
+
+    def _siapkan_skema(self, conn: Connection) -> None:
+        """Bring this component's tables to the newest schema step, in the caller's (locked) transaction."""
+        skema_versi.create(conn, checkfirst=True)
+        milik = skema_versi.c.komponen == self.KOMPONEN
+        sudah = set(conn.execute(select(skema_versi.c.versi).where(milik)).scalars())
+        dikenal = max(nomor for nomor, _, _ in self.LANGKAH)
+        if sudah and max(sudah) > dikenal:
+            raise GudangError(
+                f"Basis data ini dibuat oleh versi dasbor yang lebih baru (skema {self.KOMPONEN} {max(sudah)}, "
+                f"dasbor ini mengenal sampai {dikenal}). Perbarui dasbor; tidak ada yang diubah."
+            )
+        baru = not sudah and not inspect(conn).has_table(self.TABEL[0].name)
+        if baru:
+            self.TABEL[0].metadata.create_all(conn, tables=list(self.TABEL))
+        for nomor, keterangan, ubah in self.LANGKAH:
+            if nomor in sudah:
+                continue
+            if ubah is not None and not baru:
+                ubah(conn)
+            conn.execute(
+                insert(skema_versi).values(
+                    komponen=self.KOMPONEN, versi=nomor, keterangan=keterangan, waktu=self._waktu()
+                )
+            )
 
     # --- transactions -------------------------------------------------------------------
 
@@ -279,33 +387,59 @@ class Gudang:
 
     @contextmanager
     def _tulis(self) -> Iterator[Connection]:
-        """One write transaction holding the store's write lock from its first statement."""
+        """One write transaction holding the database's write lock (shared by all stores) from its first statement."""
         with self.engine.connect() as conn:
             conn.execution_options(**{_OPSI_TULIS: True})
             with conn.begin():
                 if conn.dialect.name == "postgresql":
-                    # Serialises writers (and the first CREATE TABLE) only; readers are not blocked.
+                    # Serialises writers (and schema steps) only; readers are not blocked.
                     # An advisory lock, because the tables may not exist yet.
                     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _KUNCI_KUNCIAN_PG})
                 yield conn
 
+
+class Gudang(GudangDasar):
+    """The realisasi of one Renstra at one database URL; safe to share across threads and processes."""
+
+    KOMPONEN = "realisasi"
+    TABEL = (versi, nilai)
+    LANGKAH: tuple[Langkah, ...] = (
+        (1, "tabel versi dan nilai", None),
+        (2, f"realisasi per Renstra (kolom renstra_id; data lama milik {ID_BAWAAN})", _tambah_renstra_id),
+    )
+    renstra_id: str = ID_BAWAAN
+
+    def __init__(
+        self, url: str | None = None, jam: Callable[[], datetime] | None = None, renstra_id: str = ID_BAWAAN
+    ) -> None:
+        """``renstra_id``: the Renstra whose realisasi this store reads and writes (the bundled one by default)."""
+        self.renstra_id = cek_renstra_id(renstra_id)
+        super().__init__(url, jam)
+
+    def __repr__(self) -> str:
+        return f"{super().__repr__()[:-1]}, renstra_id={self.renstra_id!r})"
+
+    def untuk_renstra(self, renstra_id: str) -> Gudang:
+        """The same database, engine and clock scoped to another Renstra (no schema work, no new connection pool)."""
+        lain = copy.copy(self)
+        lain.renstra_id = cek_renstra_id(renstra_id)
+        return lain
+
     # --- reading state ------------------------------------------------------------------
 
-    @staticmethod
-    def _versi_terakhir(conn: Connection) -> int | None:
-        return conn.execute(select(func.max(versi.c.id))).scalar()
+    def _versi_terakhir(self, conn: Connection) -> int | None:
+        return conn.execute(select(func.max(versi.c.id)).where(versi.c.renstra_id == self.renstra_id)).scalar()
 
-    @staticmethod
-    def _pastikan_versi(conn: Connection, versi_id: int) -> None:
-        if conn.execute(select(versi.c.id).where(versi.c.id == versi_id)).first() is None:
-            raise GudangError(f"Versi {versi_id} tidak ada.")
+    def _pastikan_versi(self, conn: Connection, versi_id: int) -> None:
+        ada = select(versi.c.id).where(versi.c.id == versi_id, versi.c.renstra_id == self.renstra_id)
+        if conn.execute(ada).first() is None:
+            raise GudangError(f"Versi {versi_id} tidak ada di realisasi Renstra {self.renstra_id}.")
 
-    @staticmethod
-    def _keadaan(conn: Connection, sampai: int | None, tahun: int | None = None) -> dict[Kunci, Isi]:
+    def _keadaan(self, conn: Connection, sampai: int | None, tahun: int | None = None) -> dict[Kunci, Isi]:
         """State as of version ``sampai``: per key, the newest row at or before it, unless deleted."""
         if sampai is None:
             return {}
-        syarat = [nilai.c.versi_id <= sampai]
+        syarat = [nilai.c.renstra_id == self.renstra_id, nilai.c.versi_id <= sampai]
         if tahun is not None:
             syarat.append(nilai.c.tahun == tahun)
         terakhir = (
@@ -319,6 +453,7 @@ class Gudang:
             .join(
                 terakhir,
                 and_(
+                    nilai.c.renstra_id == self.renstra_id,
                     nilai.c.tahun == terakhir.c.tahun,
                     nilai.c.item_id == terakhir.c.item_id,
                     nilai.c.indikator_ke == terakhir.c.indikator_ke,
@@ -337,7 +472,7 @@ class Gudang:
         return hasil
 
     def versi_terakhir(self) -> int | None:
-        """Id of the newest version (None while the store is empty)."""
+        """Id of this Renstra's newest version (None while it has none)."""
         with self._baca() as conn:
             return self._versi_terakhir(conn)
 
@@ -385,7 +520,7 @@ class Gudang:
             (*k, baru[0], jenis, lama and lama[1], baru[1], lama and lama[2], baru[2])
             for k, lama, baru, jenis in self._beda(masuk, sekarang)
         ]
-        hasil = _bingkai(baris, _TIPE_PRATINJAU)
+        hasil = bingkai_bertipe(baris, _TIPE_PRATINJAU)
         hasil.attrs["versi_dasar"] = dasar or 0  # 0: the store was empty
         return hasil
 
@@ -446,11 +581,7 @@ class Gudang:
 
     def _catat(self, conn: Connection, kepala: dict[str, Any], baris: list[tuple[Kunci, Isi, bool]]) -> int:
         """Insert the version row, then its value rows, in the caller's transaction."""
-        kepala = {
-            **kepala,
-            "waktu": self.jam().astimezone(UTC).isoformat(timespec="microseconds"),
-            "baris_berubah": len(baris),
-        }
+        kepala = {**kepala, "waktu": self._waktu(), "baris_berubah": len(baris), "renstra_id": self.renstra_id}
         versi_id = conn.execute(insert(versi).values(**kepala)).inserted_primary_key[0]
         if baris:
             conn.execute(
@@ -465,6 +596,7 @@ class Gudang:
                         realisasi=isi[1],
                         realisasi_rp=isi[2],
                         dihapus=dihapus,
+                        renstra_id=self.renstra_id,
                     )  # fmt: skip
                     for k, isi, dihapus in baris
                 ],
@@ -474,10 +606,15 @@ class Gudang:
     # --- history ------------------------------------------------------------------------
 
     def riwayat(self) -> pd.DataFrame:
-        """Every version, newest first: who, when, which file (name, SHA-256), rows changed."""
+        """Every version of this Renstra, newest first: who, when, which file (name, SHA-256), rows changed."""
+        kueri = (
+            select(*(versi.c[k] for k in KOLOM_RIWAYAT))
+            .where(versi.c.renstra_id == self.renstra_id)
+            .order_by(versi.c.id.desc())
+        )
         with self._baca() as conn:
-            baris = [tuple(r) for r in conn.execute(select(versi).order_by(versi.c.id.desc()))]
-        return _bingkai(baris, _TIPE_RIWAYAT)
+            baris = [tuple(r) for r in conn.execute(kueri)]
+        return bingkai_bertipe(baris, _TIPE_RIWAYAT)
 
     def bandingkan(self, v_a: int, v_b: int) -> pd.DataFrame:
         """Keys whose stored values differ between the states as of ``v_a`` and ``v_b``.
@@ -496,7 +633,7 @@ class Gudang:
             jenis = "baru" if ia is None else "dihapus" if ib is None else "berubah"
             kel = (ib or ia)[0]  # type: ignore[index]
             baris.append((*k, kel, jenis, ia and ia[1], ib and ib[1], ia and ia[2], ib and ib[2]))
-        return _bingkai(baris, _TIPE_BANDINGKAN)
+        return bingkai_bertipe(baris, _TIPE_BANDINGKAN)
 
     def pulihkan(self, versi_id: int, pengguna: str, peran: str, *, tahun: int | None = None, catatan: str = "") -> int:
         """Admin only: a new 'pemulihan' version making the state equal to the state as of ``versi_id``.
@@ -536,44 +673,51 @@ class Gudang:
     # --- export ---------------------------------------------------------------------------
 
     def ekspor_xlsx(self) -> bytes:
-        """Everything stored, as .xlsx: current state, every version, every value row ever written.
+        """Everything stored for this Renstra, as .xlsx: current state, every version, every value row ever written.
 
-        Text goes through ``ekspor.tulis_sel``, so a file name or note starting with ``= + - @``
-        stays text in Excel, never a formula.
+        The Riwayat and Nilai sheets carry every column, ``renstra_id`` too, so a file says
+        which Renstra it is of. Text goes through ``ekspor.tulis_sel``, so a file name or note
+        starting with ``= + - @`` stays text in Excel, never a formula.
         """
         with self._baca() as conn:
-            terakhir = self._versi_terakhir(conn)
-            sekarang = _bingkai_keadaan(self._keadaan(conn, terakhir))
-            versi_baris = [
-                tuple(r)
-                for r in conn.execute(select(versi).where(versi.c.id <= (terakhir or 0)).order_by(versi.c.id.desc()))
+            terakhir = self._versi_terakhir(conn) or 0
+            sekarang = _bingkai_keadaan(self._keadaan(conn, terakhir or None))
+            versi_kueri = (
+                select(versi)
+                .where(versi.c.renstra_id == self.renstra_id, versi.c.id <= terakhir)
+                .order_by(versi.c.id.desc())
+            )
+            nilai_kueri = (
+                select(nilai)
+                .where(nilai.c.renstra_id == self.renstra_id, nilai.c.versi_id <= terakhir)
+                .order_by(nilai.c.versi_id, nilai.c.tahun, nilai.c.item_id, nilai.c.indikator_ke)
+            )
+            versi_baris = [tuple(r) for r in conn.execute(versi_kueri)]
+            nilai_baris = [tuple(r) for r in conn.execute(nilai_kueri)]
+        return _buku_xlsx(
+            [
+                ("Realisasi", list(sekarang.columns), list(sekarang.itertuples(index=False, name=None))),
+                ("Riwayat", [c.name for c in versi.columns], versi_baris),
+                ("Nilai", [c.name for c in nilai.columns], nilai_baris),
             ]
-            nilai_baris = [
-                tuple(r)
-                for r in conn.execute(
-                    select(nilai)
-                    .where(nilai.c.versi_id <= (terakhir or 0))
-                    .order_by(nilai.c.versi_id, nilai.c.tahun, nilai.c.item_id, nilai.c.indikator_ke)
-                )
-            ]
-        wb = Workbook()
-        lembar = [
-            ("Realisasi", list(sekarang.columns), list(sekarang.itertuples(index=False, name=None))),
-            ("Riwayat", list(KOLOM_RIWAYAT), versi_baris),
-            ("Nilai", [c.name for c in nilai.columns], nilai_baris),
-        ]
-        tebal, latar = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
-        for i, (judul, kepala, isi) in enumerate(lembar):
-            ws = wb.active if i == 0 else wb.create_sheet()
-            ws.title = judul
-            for j, nama in enumerate(kepala, start=1):
-                sel = tulis_sel(ws, 1, j, nama)
-                sel.font, sel.fill = tebal, latar
-                ws.column_dimensions[get_column_letter(j)].width = max(12, len(nama) + 2)
-            for b, rekaman in enumerate(isi, start=2):
-                for j, v in enumerate(rekaman, start=1):
-                    tulis_sel(ws, b, j, v)
-            ws.freeze_panes = "A2"
-        keluaran = io.BytesIO()
-        wb.save(keluaran)
-        return keluaran.getvalue()
+        )
+
+
+def _buku_xlsx(lembar: list[tuple[str, list[str], list[tuple[Any, ...]]]]) -> bytes:
+    """A workbook of (sheet title, header, rows): bold frozen header, every cell through ``tulis_sel``."""
+    wb = Workbook()
+    tebal, latar = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    for i, (judul, kepala, isi) in enumerate(lembar):
+        ws = wb.active if i == 0 else wb.create_sheet()
+        ws.title = judul
+        for j, nama in enumerate(kepala, start=1):
+            sel = tulis_sel(ws, 1, j, nama)
+            sel.font, sel.fill = tebal, latar
+            ws.column_dimensions[get_column_letter(j)].width = max(12, len(nama) + 2)
+        for b, rekaman in enumerate(isi, start=2):
+            for j, v in enumerate(rekaman, start=1):
+                tulis_sel(ws, b, j, v)
+        ws.freeze_panes = "A2"
+    keluaran = io.BytesIO()
+    wb.save(keluaran)
+    return keluaran.getvalue()

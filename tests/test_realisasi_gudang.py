@@ -14,6 +14,8 @@ import multiprocessing as mp
 import os
 import subprocess
 import sys
+import tomllib
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,8 +28,10 @@ from pandas.testing import assert_frame_equal
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from realisasi import KOLOM_REALISASI, TIPE_REALISASI
+from loaders.renstra import FOLDER_BAWAAN
+from realisasi import KOLOM_REALISASI, TIPE_REALISASI, alur
 from realisasi import gudang as modul
+from realisasi.akun import Akun
 from realisasi.gudang import Gudang, GudangBerubah, GudangError
 
 AKAR = Path(__file__).resolve().parents[1]
@@ -340,16 +344,21 @@ def _pengunggah(url: str, nomor: int, mulai: Any) -> None:
     g.tutup()
 
 
-def test_dua_proses_mengunggah_bersamaan_semua_tersimpan_sebagai_versi_terpisah(url: str) -> None:
-    Gudang(url).tutup()  # not needed for correctness; keeps the timing about uploads, not DDL
+def dua_proses_bersamaan(target: Callable[[str, int, Any], None], url: str) -> None:
+    """Run ``target(url, n, mulai)`` for n = 1, 2 in two fresh processes that start together; both must succeed."""
     ctx = mp.get_context("spawn")
     mulai = ctx.Barrier(2)
-    proses = [ctx.Process(target=_pengunggah, args=(url, n, mulai)) for n in (1, 2)]
+    proses = [ctx.Process(target=target, args=(url, n, mulai)) for n in (1, 2)]
     for p in proses:
         p.start()
     for p in proses:
         p.join(timeout=180)
     assert [p.exitcode for p in proses] == [0, 0]
+
+
+def test_dua_proses_mengunggah_bersamaan_semua_tersimpan_sebagai_versi_terpisah(url: str) -> None:
+    Gudang(url).tutup()  # not needed for correctness; keeps the timing about uploads, not DDL
+    dua_proses_bersamaan(_pengunggah, url)
 
     g = Gudang(url)
     h = g.riwayat()
@@ -368,6 +377,61 @@ def test_dua_proses_mengunggah_bersamaan_semua_tersimpan_sebagai_versi_terpisah(
     n, i = (int(x) for x in terbaru[1:-5].split("-"))
     assert k.loc[("uji:bersama", 1), "realisasi"] == n * 100 + i
     g.tutup()
+
+
+# --- one store per Renstra ---------------------------------------------------------------------
+
+LAIN = "kecamatan-contoh-2025-2029"  # a made-up second Renstra
+
+
+def test_setiap_renstra_hanya_melihat_versi_dan_nilainya_sendiri(g: Gudang) -> None:
+    lain = g.untuk_renstra(LAIN)  # same database and engine, another Renstra
+    assert (lain.engine, lain.renstra_id, g.renstra_id) == (g.engine, LAIN, modul.ID_BAWAAN)
+    v1 = g.simpan(AWAL, "admin", "admin", "wonoasih.xlsx", SHA_A, 2022)
+    p = lain.pratinjau(AWAL)  # same keys, other Renstra: all new there
+    assert p["jenis"].tolist() == ["baru"] * 3 and p.attrs["versi_dasar"] == 0
+    w1 = lain.simpan(rekaman((2022, "uji:1", 1, "", 50.0, 7)), "admin", "admin", "lain.xlsx", SHA_B, 2022)
+    assert w1 > v1  # ids are global
+    # a save to another Renstra does not make this Renstra's preview stale
+    v2 = g.simpan(AWAL.iloc[:1], "admin", "admin", "lagi.xlsx", SHA_A, 2022, versi_dasar=v1)
+    assert (g.versi_terakhir(), lain.versi_terakhir()) == (v2, w1)
+    assert g.riwayat()["id"].tolist() == [v2, v1] and lain.riwayat()["id"].tolist() == [w1]
+    assert "renstra_id" not in g.riwayat().columns  # one Renstra's history
+    assert g.keadaan()["realisasi"].tolist() == [94.95, 12.5, 3.0]
+    assert lain.keadaan()[["item_id", "realisasi"]].values.tolist() == [["uji:1", 50.0]]
+    for tolak in (lambda: g.keadaan(w1), lambda: g.bandingkan(v1, w1), lambda: g.pulihkan(w1, "admin", "admin")):
+        with pytest.raises(GudangError, match=f"Versi {w1} tidak ada di realisasi Renstra wonoasih-2019-2024"):
+            tolak()
+    lain.pulihkan(w1, "admin", "admin")
+    assert g.riwayat()["id"].tolist() == [v2, v1]  # a rollback there is not in this history
+    wb = load_workbook(io.BytesIO(lain.ekspor_xlsx()))
+    assert {r[-1] for r in wb["Riwayat"].iter_rows(min_row=2, values_only=True)} == {LAIN}
+    assert [r[2] for r in wb["Nilai"].iter_rows(min_row=2, values_only=True)] == ["uji:1"]
+    with g.engine.connect() as conn:  # every value row carries its version's Renstra
+        j = sa.select(modul.nilai.c.renstra_id, modul.versi.c.renstra_id).join(modul.versi)
+        assert {a == b for a, b in conn.execute(j)} == {True}
+    with pytest.raises(GudangError, match="ID Renstra 'Lain' tidak sah"):
+        g.untuk_renstra("Lain")
+
+
+@pytest.mark.parametrize("renstra_id", ["", "Wonoasih", "wonoasih_2019", "-awal", "akhir-", "a" * 101, None])
+def test_id_renstra_yang_tidak_sah_ditolak(tmp_path: Path, renstra_id: Any) -> None:
+    with pytest.raises(GudangError, match="tidak sah: pakai 1-100 huruf kecil, angka atau tanda hubung"):
+        Gudang(f"sqlite:///{tmp_path / 'r.sqlite'}", renstra_id=renstra_id)
+    assert not (tmp_path / "r.sqlite").exists()  # refused before the database is touched
+
+
+def test_id_bawaan_adalah_id_renstra_bawaan() -> None:
+    manifest = tomllib.loads((FOLDER_BAWAAN / "manifest.toml").read_text(encoding="utf-8"))
+    assert modul.ID_BAWAAN == manifest["renstra"]["id"] == Gudang.__init__.__defaults__[-1]
+
+
+def test_alur_menolak_gudang_renstra_lain(url: str, renstra: Any) -> None:
+    lain = Gudang(url, renstra_id=LAIN)
+    with pytest.raises(GudangError, match=f"Renstra 'wonoasih-2019-2024' bukan Renstra penyimpanan .*\\({LAIN}\\)"):
+        alur.periksa(b"tidak dibaca", renstra, 2022, Akun("admin", "admin"), lain, "x.xlsx")
+    assert lain.riwayat().empty
+    lain.tutup()
 
 
 # --- export ------------------------------------------------------------------------------------
@@ -434,7 +498,7 @@ def test_berkas_sqlite_dibuat_dengan_wal_dan_foreign_keys(tmp_path: Path) -> Non
     baris = dict(versi_id=42, tahun=2022, item_id="uji:1", indikator_ke=1, kelurahan="", dihapus=False)
     with pytest.raises(sa.exc.IntegrityError, match="FOREIGN KEY"), g.engine.begin() as conn:
         conn.execute(sa.insert(modul.nilai).values(**baris))
-    assert repr(Gudang(f"sqlite:///{berkas}")) == f"Gudang('sqlite:///{berkas}')"
+    assert repr(Gudang(f"sqlite:///{berkas}")) == f"Gudang('sqlite:///{berkas}', renstra_id='wonoasih-2019-2024')"
     g.tutup()
 
 
@@ -448,13 +512,18 @@ def test_ddl_dan_kueri_berlaku_untuk_postgresql() -> None:
     dialek = postgresql.dialect()
     versi_ddl = str(CreateTable(modul.versi).compile(dialect=dialek))
     nilai_ddl = str(CreateTable(modul.nilai).compile(dialect=dialek))
-    indeks = str(CreateIndex(next(iter(modul.nilai.indexes))).compile(dialect=dialek))
+    (indeks_nilai,) = modul.nilai.indexes
+    indeks = str(CreateIndex(indeks_nilai).compile(dialect=dialek))
     assert "id SERIAL NOT NULL" in versi_ddl and "FOREIGN KEY(pulih_ke) REFERENCES versi (id)" in versi_ddl
     assert "CHECK (jenis IN ('unggah', 'pemulihan'))" in versi_ddl
     assert "realisasi DOUBLE PRECISION" in nilai_ddl and "realisasi_rp BIGINT" in nilai_ddl
     assert "dihapus BOOLEAN NOT NULL" in nilai_ddl
     assert "PRIMARY KEY (versi_id, tahun, item_id, indikator_ke)" in nilai_ddl
-    assert indeks == "CREATE INDEX ix_nilai_kunci_versi ON nilai (tahun, item_id, indikator_ke, versi_id)"
+    for ddl in (versi_ddl, nilai_ddl):
+        assert "renstra_id VARCHAR(100) DEFAULT 'wonoasih-2019-2024' NOT NULL" in ddl
+    assert indeks == (
+        "CREATE INDEX ix_nilai_renstra_kunci_versi ON nilai (renstra_id, tahun, item_id, indikator_ke, versi_id)"
+    )
 
     # the "state as of a version" query compiles to plain SQL there too (no SQLite-only syntax)
     class Tangkap:
@@ -465,7 +534,8 @@ def test_ddl_dan_kueri_berlaku_untuk_postgresql() -> None:
             Tangkap.kueri = q
             return []
 
-    Gudang._keadaan(Tangkap(), 5, 2022)  # type: ignore[arg-type]
+    Gudang.__new__(Gudang)._keadaan(Tangkap(), 5, 2022)  # type: ignore[arg-type]
     sql = str(Tangkap.kueri.compile(dialect=dialek))
     assert "max(nilai.versi_id)" in sql and "GROUP BY nilai.tahun, nilai.item_id, nilai.indikator_ke" in sql
+    assert "nilai.renstra_id = %(renstra_id_1)s" in sql
     assert "nilai.dihapus IS false" in sql
