@@ -46,5 +46,7 @@ HALAMAN: tuple[Halaman, ...] = (
     Halaman("halaman/musrenbang.py", "Bahan Musrenbang", ":material/co_present:", (KUNCI_TAHUN, KUNCI_KELURAHAN)),
     Halaman("halaman/kualitas_data.py", "Kualitas data", ":material/fact_check:"),
     Halaman("halaman/isi_realisasi.py", "Isi Realisasi", ":material/upload_file:"),
+    Halaman("halaman/kelola_renstra.py", "Kelola Renstra", ":material/library_add:"),
+    Halaman("halaman/antar_renstra.py", "Antar-Renstra", ":material/compare:"),
     Halaman("halaman/tabel_dokumen.py", "Tabel dokumen", ":material/table:"),
 )
