@@ -107,8 +107,8 @@ def teks_halaman(at: AppTest) -> str:
             kunjungi(anak)
 
     kunjungi(at._tree)
-    for df in at.get("arrow_data_frame"):
-        bagian.append(df.value.to_csv())
+    for df in tabel(at):
+        bagian.append(df.to_csv())
     for t in at.tabs:
         bagian.append(t.label)
     return "\n".join(bagian)
