@@ -29,6 +29,9 @@ jadi pemisah tidak bisa ditebak dari lokal. Aturan yang dipakai proyek:
   sebagai pemisah ribuan (``1 000``) TIDAK didukung -> ``AngkaError``.
 * Masukan ``int``/``float`` (dari openpyxl) diterima apa adanya; ``bool``
   -> ``AngkaError``; ``None`` atau NaN -> ``"kosong"``.
+
+``baca_angka_seri`` membaca satu kolom sekaligus (jalur loader), sel demi sel sama dengan
+``baca_angka``: bentuk umum dibaca dengan kernel string pyarrow, sisanya oleh ``baca_angka``.
 """
 
 from __future__ import annotations
@@ -36,8 +39,14 @@ from __future__ import annotations
 import math
 import numbers
 import re
+import string
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 import formatting
 
@@ -176,3 +185,155 @@ def baca_angka(teks: str | int | float | None, jenis: Jenis = "nilai") -> Nilai:
     persen = float(_ke_angka(m["persen"], "nilai", asli)) if m["persen"] else None
     satuan = "%" if m["pct"] else (m["satuan"] or "")
     return Nilai(angka, satuan=satuan, teks=asli, persen=persen)
+
+
+# --- a whole column at once ------------------------------------------------------------------
+
+KOLOM_NILAI = ("angka", "satuan", "status", "teks", "persen", "galat")
+_BAWAAN = (None, "", "ok", "", None, None)  # per column of KOLOM_NILAI before a cell is read
+
+# The fast path reads the cells of these shapes (ASCII only, spaces only ' ') with pyarrow; every
+# other cell goes to baca_angka. Each shape is a subset of _POLA whose reading by the rules above
+# is certain once the number has at most 15 integer digits (so never above BATAS) and 15 decimals,
+# checked apart: thousands groups valid by construction, units of letters, '/', '.' and single spaces.
+_G1 = r"[1-9][0-9]{0,2}"  # the first thousands group
+_NUM_CEPAT = (
+    r"(?:[0-9]+"  # 1234
+    rf"|{_G1}(?:\.[0-9]{{3}})+|{_G1}(?:,[0-9]{{3}})+"  # 1.234.567, 64,175,000
+    r"|[0-9]+[.,][0-9]+"  # 99.69, 94,95, 1.500
+    rf"|{_G1}(?:\.[0-9]{{3}})+,[0-9]+|{_G1}(?:,[0-9]{{3}})+\.[0-9]+)"  # 1.055.251.369,50
+)
+_AKHIR_CEPAT = r"(?: ?%| [A-Za-z][A-Za-z/.]*(?: [A-Za-z/.]+)*)?"  # 18,99% / 100 % / 24 Kasus / 3 Dok. Rencana
+_CEPAT = {
+    "nilai": rf"^(?:-?{_NUM_CEPAT}{_AKHIR_CEPAT}|\({_NUM_CEPAT}{_AKHIR_CEPAT}\))$",
+    "rupiah": rf"^{_NUM_CEPAT}$",
+}
+_DIGIT_CEPAT = 15
+_EKOR = string.ascii_letters + "/. %)"  # what may follow the number in a _CEPAT cell
+_KOSONG_ARROW = pa.array(sorted(_KOSONG))
+_SALAH = pa.scalar(False)
+
+
+def baca_angka_seri(seri: pd.Series, jenis: Jenis = "nilai") -> pd.DataFrame:
+    """``baca_angka`` for a whole column at once, cell for cell the same.
+
+    One row per cell (same index), columns ``KOLOM_NILAI``: the fields of ``Nilai`` and ``galat``,
+    the message ``baca_angka`` raises for that cell (else None; ``status`` is then "galat"). Nothing
+    is raised here, so the caller still stops at the first bad cell in its own reading order.
+    """
+    return pd.DataFrame(baca_angka_larik(seri.to_numpy(dtype=object), jenis), index=seri.index, dtype=object)
+
+
+def baca_angka_larik(sel: np.ndarray, jenis: Jenis = "nilai") -> dict[str, np.ndarray]:
+    """``baca_angka_seri`` without pandas: per column of ``KOLOM_NILAI`` an object array.
+
+    Common ASCII shapes are read with pyarrow string kernels (the ones behind pandas' Arrow-backed
+    ``.str`` methods); any other cell is handed to ``baca_angka`` itself.
+    """
+    kolom = {k: np.full(len(sel), d, dtype=object) for k, d in zip(KOLOM_NILAI, _BAWAAN, strict=True)}
+    for i in np.flatnonzero(~_jalur_cepat(sel, jenis, kolom)):
+        try:
+            v = baca_angka(sel[i], jenis)
+        except AngkaError as e:
+            kolom["status"][i], kolom["galat"][i] = "galat", str(e)
+            continue
+        for k in KOLOM_NILAI[:-1]:
+            kolom[k][i] = getattr(v, k)
+    return kolom
+
+
+def _ke_arrow(sel: np.ndarray) -> pa.Array:
+    """The text cells as a pyarrow string array, every other cell null."""
+    try:
+        return pa.array(sel, type=pa.string(), from_pandas=True)
+    except (pa.ArrowException, UnicodeEncodeError):  # numbers from a workbook, unpaired surrogates
+        teks = np.fromiter((type(v) is str and v.isascii() for v in sel), dtype=bool, count=len(sel))
+        return pa.array(np.where(teks, sel, None), type=pa.string())
+
+
+def _jalur_cepat(sel: np.ndarray, jenis: Jenis, kolom: dict[str, np.ndarray]) -> np.ndarray:
+    """Fill ``kolom`` for the cells of a common shape; returns the mask of the cells filled."""
+    asli = _ke_arrow(sel)
+    teks = pc.utf8_trim(asli, " ")  # only ' ': a cell with any other space goes to baca_angka
+    kosong = _np(pc.is_in(teks, value_set=_KOSONG_ARROW))
+    meluap = _np(pc.match_substring_regex(teks, r"^(?:\*\*+|##+)$"))
+    cocok = np.flatnonzero(_np(pc.match_substring_regex(teks, _CEPAT[jenis])))
+    kolom["status"][kosong] = "kosong"
+    kolom["status"][meluap] = "tidak_terbaca"
+    ok = np.zeros(len(sel), dtype=bool)
+    if len(cocok):
+        c = teks.take(cocok)
+        ok_c, angka = _angka_cepat(c, jenis)
+        ok[cocok[ok_c]] = True
+        kolom["angka"][cocok[ok_c]] = angka[ok_c]
+        if jenis == "nilai":
+            kolom["satuan"][cocok[ok_c]] = _satuan_cepat(c.filter(ok_c))
+    selesai = kosong | meluap | ok
+    dipotong = _np(pc.not_equal(pc.utf8_length(asli), pc.utf8_length(teks)))
+    kolom["teks"][selesai & ~dipotong] = sel[selesai & ~dipotong]  # already stripped: the cell itself
+    kolom["teks"][selesai & dipotong] = _objek(teks.filter(selesai & dipotong).to_pylist())
+    return selesai
+
+
+def _np(hasil: pa.Array) -> np.ndarray:
+    """A pyarrow boolean result as a numpy mask, null as False."""
+    return pc.coalesce(hasil, _SALAH).to_numpy(zero_copy_only=False)
+
+
+def _angka_cepat(teks: pa.Array, jenis: Jenis) -> tuple[np.ndarray, np.ndarray]:
+    """Cells that ``_CEPAT[jenis]`` matched: which are read with certainty (mask), their numbers (object array)."""
+    num = pc.utf8_ltrim(pc.utf8_rtrim(teks, _EKOR), "(-")  # the bare number: it starts and ends with a digit
+    titik, koma = (pc.count_substring(num, p).to_numpy() for p in (".", ","))
+    pemisah = titik + koma
+    digit = pc.utf8_length(num).to_numpy() - pemisah
+    ok = ((pemisah == 0) | (((titik == 0) | (koma == 0)) & (pemisah >= 2))) & (digit <= _DIGIT_CEPAT)  # 1.234.567
+    hasil = np.full(len(num), None, dtype=object)
+    hasil[ok] = _bulat(pc.replace_substring(pc.replace_substring(num, ".", ""), ",", ""), ok)
+    pecahan = (pemisah == 1) | ((titik > 0) & (koma > 0))  # one separator, or both kinds
+    if pecahan.any():
+        ok[pecahan], hasil[pecahan] = _pecahan(num.filter(pecahan), pemisah[pecahan], jenis)
+    if jenis == "nilai":
+        tanda = ok & (_np(pc.starts_with(teks, "-")) | _np(pc.starts_with(teks, "(")))
+        hasil[tanda] = -hasil[tanda]
+    return ok, hasil
+
+
+def _pecahan(num: pa.Array, pemisah: np.ndarray, jenis: Jenis) -> tuple[np.ndarray, np.ndarray]:
+    """Numbers printed with a decimal separator (or Rupiah ``1.500``): which are certain, and their values."""
+    bagian = pc.split_pattern(pc.replace_substring(num, ",", "."), ".", max_splits=1, reverse=True)
+    kepala, ekor = pc.list_element(bagian, 0), pc.list_element(bagian, 1)  # ekor: after the last separator
+    bulat = pc.replace_substring(kepala, ".", "")
+    n_kepala, n_ekor = (pc.utf8_length(x).to_numpy() for x in (kepala, ekor))
+    muat = (n_kepala - pemisah + 1 <= _DIGIT_CEPAT) & (n_ekor <= _DIGIT_CEPAT)
+    tiga = (pemisah == 1) & (n_ekor == 3) & (n_kepala <= 3)  # 1.500: thousands or three decimals
+    nilai = pc.cast(pc.binary_join_element_wise(bulat, ekor, "."), pa.float64()).to_numpy().astype(object)
+    if jenis == "nilai":
+        return muat & ~(tiga & ~_np(pc.equal(kepala, "0"))), nilai  # 0,125 is decimal; 1.500 ambiguous
+    ribuan = tiga & ~_np(pc.starts_with(kepala, "0"))
+    utuh = muat & (n_ekor <= 2) & _np(pc.equal(pc.utf8_trim(ekor, "0"), ""))  # 363.640.500,00
+    nilai[ribuan] = _bulat(pc.binary_join_element_wise(bulat, ekor, ""), ribuan)
+    nilai[utuh] = _bulat(bulat, utuh)
+    return ribuan | (muat & (n_ekor <= 2)), nilai
+
+
+def _bulat(digit: pa.Array, pilih: np.ndarray) -> np.ndarray:
+    """The chosen digit strings (at most 15 digits) as Python ints."""
+    return pc.cast(digit.filter(pilih), pa.int64()).to_numpy().astype(object)
+
+
+def _satuan_cepat(teks: pa.Array) -> np.ndarray:
+    """The unit of cells ``_CEPAT["nilai"]`` matched: ``%`` for `` ?%``, else what follows the first space."""
+    satuan = np.full(len(teks), "", dtype=object)
+    persen = _np(pc.match_substring(teks, "%"))
+    satuan[persen] = "%"
+    unit = ~persen & _np(pc.match_substring(teks, " "))
+    if unit.any():
+        ekor = pc.list_element(pc.split_pattern(teks.filter(unit), " ", max_splits=1), 1)
+        satuan[unit] = _objek(pc.utf8_rtrim(ekor, ")").to_pylist())  # (5 Kasus)
+    return satuan
+
+
+def _objek(nilai: list[Any]) -> np.ndarray:
+    hasil = np.empty(len(nilai), dtype=object)
+    hasil[:] = nilai
+    return hasil

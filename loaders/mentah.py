@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from loaders.angka import AngkaError, Jenis, Nilai, baca_angka
+from loaders.angka import KOLOM_NILAI, Jenis, Nilai, baca_angka_larik
 from loaders.errors import RenstraError
 from loaders.forms import RANCANGAN, Formulir
 
@@ -61,13 +63,64 @@ class TabelMentah:
 
     def angka(self, baris: int, kolom: str, jenis: Jenis = "nilai") -> Nilai:
         """Parse one number cell; a bad cell becomes a RenstraError naming table, row, column."""
-        try:
-            return baca_angka(self.data.at[baris, kolom], jenis)
-        except AngkaError as e:
-            raise self.galat(str(e), baris, kolom) from None
+        sel = self._angka_per_baris(kolom, jenis)[baris]
+        if sel[-1] is not None:
+            raise self.galat(sel[-1], baris, kolom)
+        return Nilai(*sel[:-1])
+
+    def angka_kolom(self, kolom: str, jenis: Jenis = "nilai") -> pd.DataFrame:
+        """One number column read by ``baca_angka_seri``: a row per data row (same index), columns
+        ``KOLOM_NILAI``. Nothing is raised: a bad cell's message is in ``galat``, for the loader to
+        raise (``self.galat(pesan, baris, kolom)``) where it reads that cell, as ``angka`` would.
+        """
+        return pd.DataFrame(self.angka_larik([kolom], jenis)[kolom], index=self.data.index, dtype=object)
+
+    def angka_larik(self, kolom: Sequence[str], jenis: Jenis = "nilai") -> dict[str, dict[str, np.ndarray]]:
+        """``angka_kolom`` without pandas: per column, per field of ``KOLOM_NILAI`` an object array in
+        ``data`` row order. Every column is read once per table (kept: ``data`` does not change after
+        loading); the ones not read yet in one vectorised pass (see ``siapkan_angka``).
+        """
+        siapkan_angka([(self, kolom, jenis)])
+        simpan = self._simpan_angka()
+        return {k: simpan[(k, jenis)] for k in kolom}
+
+    def _simpan_angka(self) -> dict[tuple[str, ...], Any]:
+        return self.__dict__.setdefault("_simpan_angka_", {})
+
+    def _angka_per_baris(self, kolom: str, jenis: Jenis) -> dict[int, tuple[Any, ...]]:
+        simpan = self._simpan_angka()
+        if (kolom, jenis, "baris") not in simpan:
+            larik = self.angka_larik([kolom], jenis)[kolom]
+            per_sel = zip(*(larik[k] for k in KOLOM_NILAI), strict=True)
+            simpan[(kolom, jenis, "baris")] = dict(zip(self.data.index, per_sel, strict=True))
+        return simpan[(kolom, jenis, "baris")]
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (``st.cache_data``) without the parsed numbers."""
+        return {k: v for k, v in self.__dict__.items() if k != "_simpan_angka_"}
 
     def baris_data(self) -> list[int]:
         return list(self.data.index)
+
+
+def siapkan_angka(minta: Iterable[tuple[TabelMentah, Sequence[str], Jenis]]) -> None:
+    """Read the number columns asked for (table, columns, kind) that are not read yet: one
+    ``baca_angka_larik`` pass per kind for all of them, as a pass costs more than a small table's cells."""
+    per_jenis: dict[Jenis, dict[tuple[int, str], tuple[TabelMentah, str]]] = {}
+    for tm, kolom, jenis in minta:
+        simpan = tm._simpan_angka()
+        baru = per_jenis.setdefault(jenis, {})
+        baru |= {(id(tm), k): (tm, k) for k in kolom if (k, jenis) not in simpan and k in tm.data.columns}
+    for jenis, baru in per_jenis.items():
+        if not baru:
+            continue
+        sel = np.concatenate([tm.data.to_numpy(dtype=object)[:, tm.data.columns.get_loc(k)] for tm, k in baru.values()])
+        hasil = baca_angka_larik(sel, jenis)
+        awal = 0
+        for tm, k in baru.values():
+            akhir = awal + len(tm.data)
+            tm._simpan_angka()[(k, jenis)] = {f: v[awal:akhir] for f, v in hasil.items()}
+            awal = akhir
 
 
 def _cek_baris_nomor(sel: list[Any], tm_galat: Any, baris: int) -> list[str]:

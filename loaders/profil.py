@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import pandas as pd
 
-from loaders.frame import BULAT, TEKS, baris_seksi, bingkai
-from loaders.mentah import TabelMentah
+from loaders.frame import BULAT, TEKS, Sel, bingkai_rekaman
+from loaders.mentah import TabelMentah, siapkan_angka
 from loaders.wilayah import KelurahanTakDikenal, Wilayah
 
 SKEMA_PEGAWAI = {
@@ -42,64 +43,89 @@ def _jk(teks: str) -> str:
     return _JENIS_KELAMIN.get(re.sub(r"[^a-z]", "", teks.lower()), "")
 
 
-def _bulat(tm: TabelMentah, b: int, kolom: str) -> int | None:
-    v = tm.angka(b, kolom)
-    if v.angka is not None and (v.angka < 0 or not float(v.angka).is_integer()):
-        raise tm.galat(f"jumlah pegawai '{v.teks}' harus bilangan bulat tidak negatif", b, kolom)
-    return None if v.angka is None else int(v.angka)
+def _bulat(sel: Sel, kolom: str) -> Callable[[int], int | None]:
+    """``baca(i)``: the staff count of row ``i`` in ``kolom`` (None if empty). Raises as ``tm.angka``
+    would, or when the count is not a whole non-negative number."""
+    larik = sel.angka([kolom])[kolom]
+    angka, teks, galat = larik["angka"].tolist(), larik["teks"].tolist(), larik["galat"].tolist()
+
+    def baca(i: int) -> int | None:
+        if galat[i] is not None:
+            raise sel.tm.galat(galat[i], sel.baris[i], kolom)
+        v = angka[i]
+        if v is not None and (v < 0 or not float(v).is_integer()):
+            raise sel.tm.galat(f"jumlah pegawai '{teks[i]}' harus bilangan bulat tidak negatif", sel.baris[i], kolom)
+        return None if v is None else int(v)
+
+    return baca
 
 
 def pegawai(tabel: list[TabelMentah], wilayah: Wilayah) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Tidy staff counts and the totals the document prints beside them."""
     data: list[dict[str, Any]] = []
     total: list[dict[str, Any]] = []
+    kolom = {"2.2.1": ["total", "jumlah"], "2.2.2": ["laki_laki", "perempuan", "jumlah"]}
+    siapkan_angka([(tm, kolom.get(tm.formulir.kode, kolom["2.2.2"]), "nilai") for tm in tabel])
     for tm in tabel:
         if tm.formulir.kode == "2.2.1":
-            kriteria = kategori = ""
-            for b in tm.baris_data():
-                if tm.teks(b, "kriteria"):
-                    kriteria, kategori = tm.teks(b, "kriteria"), ""
-                    t = _bulat(tm, b, "total")
-                    if t is not None:
-                        total.append({"tabel": tm.label, "baris": b, "kriteria": kriteria, "kategori": "",
-                                      "jenis_kelamin": "", "total_dokumen": t})  # fmt: skip
-                if not kriteria:
-                    raise tm.galat("baris tanpa kriteria di atasnya", b, "kriteria")
-                teks = tm.teks(b, "kategori")
-                jk = _jk(teks)
-                jumlah = _bulat(tm, b, "jumlah")
-                if not jk:
-                    if jumlah is not None:
-                        raise tm.galat(f"'{teks}' bukan Laki-laki/Perempuan tetapi berisi jumlah", b, "jumlah")
-                    kategori = teks
-                    continue
-                if jumlah is None:
-                    raise tm.galat("jumlah pegawai kosong", b, "jumlah")
-                data.append({"tabel": tm.label, "baris": b, "kriteria": kriteria, "kategori": kategori or "Seluruh pegawai",
-                             "kelurahan": "", "jenis_kelamin": jk, "jumlah": jumlah})  # fmt: skip
-        else:  # 2.2.2 per unit kerja
-            for b in tm.baris_data():
-                unit = tm.teks(b, "unit_kerja")
-                laki, perempuan, jumlah = (_bulat(tm, b, k) for k in ("laki_laki", "perempuan", "jumlah"))
-                if tm.teks(b, "no").upper() == "TOTAL":
-                    for jk, v in (("Laki-laki", laki), ("Perempuan", perempuan), ("", jumlah)):
-                        total.append({"tabel": tm.label, "baris": b, "kriteria": "Unit Kerja", "kategori": "",
-                                      "jenis_kelamin": jk, "total_dokumen": v})  # fmt: skip
-                    continue
-                if not unit:
-                    raise tm.galat("unit kerja kosong", b, "unit_kerja")
-                try:
-                    kelurahan = wilayah.kanonik(unit)
-                except KelurahanTakDikenal as e:
-                    raise tm.galat(
-                        f"{e}; kelurahan yang dikenal: {', '.join(wilayah.kelurahan)}", b, "unit_kerja"
-                    ) from None
-                total.append({"tabel": tm.label, "baris": b, "kriteria": "Unit Kerja", "kategori": unit,
-                              "jenis_kelamin": "", "total_dokumen": jumlah})  # fmt: skip
-                for jk, v in (("Laki-laki", laki), ("Perempuan", perempuan)):
-                    data.append({"tabel": tm.label, "baris": b, "kriteria": "Unit Kerja", "kategori": unit,
-                                 "kelurahan": kelurahan, "jenis_kelamin": jk, "jumlah": v})  # fmt: skip
-    return bingkai(data, SKEMA_PEGAWAI), bingkai(total, SKEMA_PEGAWAI_TOTAL)
+            _menurut_kriteria(Sel(tm), data, total)
+        else:
+            _per_unit_kerja(Sel(tm), wilayah, data, total)
+    return bingkai_rekaman(data, SKEMA_PEGAWAI), bingkai_rekaman(total, SKEMA_PEGAWAI_TOTAL)
+
+
+def _menurut_kriteria(sel: Sel, data: list[dict[str, Any]], total: list[dict[str, Any]]) -> None:
+    """2.2.1: staff by criterion (rank, education, ...) and sex, and the totals printed per criterion."""
+    tm, kriteria, kategori = sel.tm, "", ""
+    kriteria_k, kategori_k = sel.teks("kriteria"), sel.teks("kategori")
+    total_b, jumlah_b = _bulat(sel, "total"), _bulat(sel, "jumlah")
+    for i, b in enumerate(sel.baris):
+        if kriteria_k[i]:
+            kriteria, kategori = kriteria_k[i], ""
+            t = total_b(i)
+            if t is not None:
+                total.append({"tabel": tm.label, "baris": b, "kriteria": kriteria, "kategori": "",
+                              "jenis_kelamin": "", "total_dokumen": t})  # fmt: skip
+        if not kriteria:
+            raise tm.galat("baris tanpa kriteria di atasnya", b, "kriteria")
+        teks = kategori_k[i]
+        jk = _jk(teks)
+        jumlah = jumlah_b(i)
+        if not jk:
+            if jumlah is not None:
+                raise tm.galat(f"'{teks}' bukan Laki-laki/Perempuan tetapi berisi jumlah", b, "jumlah")
+            kategori = teks
+            continue
+        if jumlah is None:
+            raise tm.galat("jumlah pegawai kosong", b, "jumlah")
+        data.append({"tabel": tm.label, "baris": b, "kriteria": kriteria, "kategori": kategori or "Seluruh pegawai",
+                     "kelurahan": "", "jenis_kelamin": jk, "jumlah": jumlah})  # fmt: skip
+
+
+def _per_unit_kerja(sel: Sel, wilayah: Wilayah, data: list[dict[str, Any]], total: list[dict[str, Any]]) -> None:
+    """2.2.2: staff per unit kerja (kelurahan) and sex, and the TOTAL row."""
+    tm = sel.tm
+    unit_k, no_k = sel.teks("unit_kerja"), sel.teks("no")
+    baca = [_bulat(sel, k) for k in ("laki_laki", "perempuan", "jumlah")]
+    for i, b in enumerate(sel.baris):
+        unit = unit_k[i]
+        laki, perempuan, jumlah = (f(i) for f in baca)
+        if no_k[i].upper() == "TOTAL":
+            for jk, v in (("Laki-laki", laki), ("Perempuan", perempuan), ("", jumlah)):
+                total.append({"tabel": tm.label, "baris": b, "kriteria": "Unit Kerja", "kategori": "",
+                              "jenis_kelamin": jk, "total_dokumen": v})  # fmt: skip
+            continue
+        if not unit:
+            raise tm.galat("unit kerja kosong", b, "unit_kerja")
+        try:
+            kelurahan = wilayah.kanonik(unit)
+        except KelurahanTakDikenal as e:
+            raise tm.galat(f"{e}; kelurahan yang dikenal: {', '.join(wilayah.kelurahan)}", b, "unit_kerja") from None
+        total.append({"tabel": tm.label, "baris": b, "kriteria": "Unit Kerja", "kategori": unit,
+                      "jenis_kelamin": "", "total_dokumen": jumlah})  # fmt: skip
+        for jk, v in (("Laki-laki", laki), ("Perempuan", perempuan)):
+            data.append({"tabel": tm.label, "baris": b, "kriteria": "Unit Kerja", "kategori": unit,
+                         "kelurahan": kelurahan, "jenis_kelamin": jk, "jumlah": v})  # fmt: skip
 
 
 _KONDISI = re.compile(r"(?:(\d+)\s*(?:buah|unit|set|lokal)?\s*)?(kurang baik|rusak berat|rusak)", re.IGNORECASE)
@@ -117,20 +143,26 @@ def _kondisi(keterangan: str, jumlah: int) -> dict[str, int]:
 
 
 def sarpras(tabel: list[TabelMentah]) -> pd.DataFrame:
+    siapkan_angka([(tm, ["jumlah"], "nilai") for tm in tabel])
     rekaman = []
     for tm in tabel:
         kelompok = ""
-        for b in tm.baris_data():
-            nama = tm.teks(b, "jenis")
-            if tm.teks(b, "no"):
+        sel = Sel(tm)
+        jenis_k, no_k, jumlah_k, keterangan_k = (sel.teks(k) for k in ("jenis", "no", "jumlah", "keterangan"))
+        larik = sel.angka(["jumlah"])["jumlah"]
+        angka, satuan, teks, galat = (larik[k].tolist() for k in ("angka", "satuan", "teks", "galat"))
+        for i, b in enumerate(sel.baris):
+            nama = jenis_k[i]
+            if no_k[i]:
                 kelompok = nama
-                if not tm.teks(b, "jumlah"):
+                if not jumlah_k[i]:
                     continue
-            v = tm.angka(b, "jumlah")
-            if v.angka is None or v.angka < 0 or not float(v.angka).is_integer():
-                raise tm.galat(f"jumlah '{v.teks}' harus bilangan bulat dengan satuan, mis. '40 buah'", b, "jumlah")
-            jumlah = int(v.angka)
-            kondisi = _kondisi(tm.teks(b, "keterangan"), jumlah)
+            if galat[i] is not None:
+                raise tm.galat(galat[i], b, "jumlah")
+            if angka[i] is None or angka[i] < 0 or not float(angka[i]).is_integer():
+                raise tm.galat(f"jumlah '{teks[i]}' harus bilangan bulat dengan satuan, mis. '40 buah'", b, "jumlah")
+            jumlah = int(angka[i])
+            kondisi = _kondisi(keterangan_k[i], jumlah)
             if sum(kondisi.values()) > jumlah:
                 raise tm.galat(
                     f"keterangan menyebut lebih banyak barang rusak/kurang baik daripada jumlahnya ({jumlah})",
@@ -138,19 +170,21 @@ def sarpras(tabel: list[TabelMentah]) -> pd.DataFrame:
                     "keterangan",
                 )
             rekaman.append({"tabel": tm.label, "baris": b, "kelompok": kelompok, "nama": re.sub(r"^-\s*", "", nama),
-                            "jumlah": jumlah, "satuan": v.satuan, "baik": jumlah - sum(kondisi.values()), **kondisi,
-                            "keterangan": tm.teks(b, "keterangan")})  # fmt: skip
-    return bingkai(rekaman, SKEMA_SARPRAS)
+                            "jumlah": jumlah, "satuan": satuan[i], "baik": jumlah - sum(kondisi.values()), **kondisi,
+                            "keterangan": keterangan_k[i]})  # fmt: skip
+    return bingkai_rekaman(rekaman, SKEMA_SARPRAS)
 
 
 def _isi_ke_bawah(tm: TabelMentah, kolom: list[str]) -> list[dict[str, Any]]:
     """Rows with merged (empty) cells filled from the row above, as the printed table reads."""
     terakhir = dict.fromkeys(kolom, "")
     hasil = []
-    for b in tm.baris_data():
+    sel = Sel(tm)
+    teks = {k: sel.teks(k) for k in tm.formulir.keys}
+    for i, b in enumerate(sel.baris):
         r: dict[str, Any] = {"tabel": tm.label, "baris": b}
         for k in tm.formulir.keys:
-            r[k] = tm.teks(b, k)
+            r[k] = teks[k][i]
         for k in kolom:
             r[k] = r[k] or terakhir[k]
             terakhir[k] = r[k]
@@ -159,13 +193,13 @@ def _isi_ke_bawah(tm: TabelMentah, kolom: list[str]) -> list[dict[str, Any]]:
 
 
 def keterkaitan(tabel: list[TabelMentah]) -> pd.DataFrame:
-    return bingkai(
-        [r for tm in tabel for r in _isi_ke_bawah(tm, ["misi_kota", "tujuan", "sasaran"])], SKEMA_KETERKAITAN
-    )
+    rekaman = [r for tm in tabel for r in _isi_ke_bawah(tm, ["misi_kota", "tujuan", "sasaran"])]
+    return bingkai_rekaman(rekaman, SKEMA_KETERKAITAN)
 
 
 def isu_strategis(tabel: list[TabelMentah]) -> pd.DataFrame:
-    return bingkai([r for tm in tabel for r in _isi_ke_bawah(tm, ["no", "urusan"])], SKEMA_ISU)
+    rekaman = [r for tm in tabel for r in _isi_ke_bawah(tm, ["no", "urusan"])]
+    return bingkai_rekaman(rekaman, SKEMA_ISU)
 
 
 def strategi(tabel: list[TabelMentah]) -> tuple[pd.DataFrame, str]:
@@ -174,17 +208,20 @@ def strategi(tabel: list[TabelMentah]) -> tuple[pd.DataFrame, str]:
     visi = ""
     for tm in tabel:
         misi = tujuan = sas = strat = ""
-        for b in tm.baris_data():
-            seksi = baris_seksi(tm, b)
+        sel = Sel(tm)
+        tujuan_k, sasaran_k, strategi_k, arah_k = (
+            sel.teks(k) for k in ("tujuan", "sasaran", "strategi", "arah_kebijakan")
+        )
+        for i, (b, seksi) in enumerate(zip(sel.baris, sel.seksi(), strict=True)):
             if seksi.lower().startswith("visi"):
                 visi = seksi.split(":", 1)[-1].strip().strip('“”"')
                 continue
             if seksi:
                 misi, tujuan, sas, strat = seksi, "", "", ""
                 continue
-            tujuan = tm.teks(b, "tujuan") or tujuan
-            sas = tm.teks(b, "sasaran") or sas
-            strat = tm.teks(b, "strategi") or strat
+            tujuan = tujuan_k[i] or tujuan
+            sas = sasaran_k[i] or sas
+            strat = strategi_k[i] or strat
             rekaman.append({"tabel": tm.label, "baris": b, "misi": misi, "tujuan": tujuan, "sasaran": sas,
-                            "strategi": strat, "arah_kebijakan": tm.teks(b, "arah_kebijakan")})  # fmt: skip
-    return bingkai(rekaman, SKEMA_STRATEGI), visi
+                            "strategi": strat, "arah_kebijakan": arah_k[i]})  # fmt: skip
+    return bingkai_rekaman(rekaman, SKEMA_STRATEGI), visi

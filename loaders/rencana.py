@@ -8,13 +8,16 @@ so rows that share a name stay distinct.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import pandas as pd
 
-from loaders.frame import ANGKA, BULAT, TEKS, baris_seksi, bingkai
+from loaders.angka import Jenis
+from loaders.frame import ANGKA, BULAT, TEKS, Larik, Sel, ambil, bingkai_kolom, gabung, panjang
 from loaders.kode import TINGKAT_PERMENDAGRI90, KodeError, normalisasi_kode
-from loaders.mentah import TabelMentah
+from loaders.mentah import TabelMentah, siapkan_angka
 from loaders.wilayah import KelurahanTakDikenal, Wilayah
 
 SKEMA_RENCANA = {
@@ -48,93 +51,151 @@ def _tingkat(nama: str, kode: str, skema: str, sebelumnya: str | None, paksa: st
 
 
 def rencana(tabel: list[TabelMentah], wilayah: Wilayah, polaritas: dict[str, str], bawaan: str) -> pd.DataFrame:
-    rekaman: list[dict[str, Any]] = []
-    for tm in tabel:
-        rekaman += _satu_tabel(tm, wilayah, polaritas, bawaan)
+    siapkan_angka([(tm, k, j) for tm in tabel for j, k in _kolom_angka(tm).items()])
+    kolom = gabung([_satu_tabel(tm, wilayah, polaritas, bawaan) for tm in tabel], list(SKEMA_RENCANA)[:-1])
     # An item "has rincian" when lower-level items hang under it; summing pagu over
     # rows without rincian adds every printed figure at its most detailed level once.
-    induk = {r["program_id"] for r in rekaman if r["tingkat"] != "program"}
-    induk |= {r["kegiatan_id"] for r in rekaman if r["tingkat"] == "sub_kegiatan"}
-    for r in rekaman:
-        r["punya_rincian"] = r["item_id"] in induk
-    return bingkai(rekaman, SKEMA_RENCANA)
+    tingkat = kolom["tingkat"]
+    induk = set(kolom["program_id"][tingkat != "program"]) | set(kolom["kegiatan_id"][tingkat == "sub_kegiatan"])
+    kolom["punya_rincian"] = [i in induk for i in kolom["item_id"]]
+    return bingkai_kolom(kolom, SKEMA_RENCANA)
 
 
-def _satu_tabel(tm: TabelMentah, wilayah: Wilayah, polaritas: dict[str, str], bawaan: str) -> list[dict[str, Any]]:
+def _kolom_angka(tm: TabelMentah) -> dict[Jenis, list[str]]:
+    """Every number column of the table's form, by kind (read in one pass with the other tables')."""
+    keys = tm.formulir.keys
+    return {
+        "nilai": [k for k in keys if k.startswith(("target_", "capaian_awal"))],
+        "rupiah": [k for k in keys if k.startswith("rp_")],
+    }
+
+
+def _tahun(tm: TabelMentah) -> list[int]:
     tahun = [int(t) for t in tm.meta.get("tahun", [])]
     for t in tahun:
         if f"target_{t}" not in tm.formulir.keys:
             raise tm.galat(f"manifest menyebut tahun {t}, tetapi formulir {tm.formulir.kode} tidak punya kolomnya")
+    return tahun
+
+
+def _paksa(tm: TabelMentah) -> dict[int, str]:
     paksa = {int(x["baris"]): str(x["tingkat"]) for x in tm.meta.get("tingkat", [])}
     for b, tk in paksa.items():
         if tk not in URUTAN_TINGKAT:
             raise tm.galat(f"tingkat '{tk}' di manifest tidak dikenal (program/kegiatan/sub_kegiatan)", b)
-    hasil: list[dict[str, Any]] = []
+    return paksa
+
+
+def _satu_tabel(tm: TabelMentah, wilayah: Wilayah, polaritas: dict[str, str], bawaan: str) -> dict[str, Any]:
+    tahun, paksa, sel = _tahun(tm), _paksa(tm), Sel(tm)
+    kolom_target, kolom_rp = [f"target_{t}" for t in tahun], [f"rp_{t}" for t in tahun]
+    target, rp = sel.angka(["capaian_awal", *kolom_target]), sel.angka(kolom_rp, "rupiah")
+    urutan = [("capaian_awal", target["capaian_awal"]["galat"])]
+    for kt, kr in zip(kolom_target, kolom_rp, strict=True):  # read as printed: capaian awal, then target, Rp per year
+        urutan += [(kt, target[kt]["galat"]), (kr, _galat_pagu(rp[kr]))]
+    pertama = sel.galat_pertama(urutan)
+    baris = _baris(tm, sel, wilayah, paksa, lambda i: sel.cek(i, urutan, pertama))
+    posisi = [r[0] for r in baris]
+    per_baris = _per_baris(tm, sel, baris)
+    per_baris["polaritas"] = [polaritas.get(k, bawaan) for k in per_baris["indikator"]]
+    awal = ambil(target, ["capaian_awal"], posisi, {"capaian_awal": "angka", "capaian_awal_teks": "teks"})
+    per_baris |= {k: v[0] for k, v in awal.items()}
+    nilai = {"target": "angka", "satuan": "satuan", "target_persen": "persen", "target_teks": "teks"}
+    per_tahun = ambil(target, kolom_target, posisi, nilai)
+    per_tahun |= ambil(rp, kolom_rp, posisi, {"pagu": "angka", "pagu_status": "status", "pagu_teks": "teks"})
+    per_tahun["pagu"] = [[None if a is None else int(a) for a in v] for v in per_tahun["pagu"]]
+    per_tahun["tahun"] = [[t] * len(posisi) for t in tahun]
+    return panjang(per_baris, per_tahun)
+
+
+def _per_baris(tm: TabelMentah, sel: Sel, baris: list[tuple[Any, ...]]) -> dict[str, list[Any]]:
+    """The columns that are the same for every year of a row."""
+    posisi = [r[0] for r in baris]
+    item, program, kegiatan = ([r[j] for r in baris] for j in (2, 3, 4))
+    hasil: dict[str, list[Any]] = {"tabel": [tm.label] * len(baris), "baris": [r[1] for r in baris]}
+    hasil |= {k: [r[j] for r in baris] for j, k in enumerate(("urusan", "tujuan", "sasaran", "indikator_ke"), 5)}
+    for k in ("item_id", "tingkat", "kode", "kode_dokumen", "skema_kode", "nama", "kelurahan"):
+        hasil[k] = [x[k] for x in item]
+    hasil |= {f"program_{k}": [x[k] for x in program] for k in ("kode", "nama")}
+    hasil |= {f"kegiatan_{k}": [x[k] if x else "" for x in kegiatan] for k in ("kode", "nama")}
+    hasil["program_id"] = [x["item_id"] for x in program]
+    hasil["kegiatan_id"] = [x["item_id"] if x else "" for x in kegiatan]
+    for k in ("indikator", "unit_kerja", "lokasi"):
+        teks = sel.teks(k)
+        hasil[k] = [teks[i] for i in posisi]
+    return hasil
+
+
+def _galat_pagu(pagu: Larik) -> list[str | None]:
+    """Per row the Rupiah cell's error, or that a pagu with sen is not a whole Rupiah."""
+    hasil = pagu["galat"].tolist()
+    for i, (a, teks) in enumerate(zip(pagu["angka"].tolist(), pagu["teks"].tolist(), strict=True)):
+        if hasil[i] is None and isinstance(a, float) and not a.is_integer():
+            hasil[i] = f"pagu '{teks}' harus Rupiah utuh"
+    return hasil
+
+
+def _item(
+    tm: TabelMentah, b: int, kode_teks: str, nama: str, wilayah: Wilayah, tingkat: Callable[..., str]
+) -> dict[str, Any]:
+    """The program/kegiatan/sub kegiatan printed on row ``b``; ``tingkat(nama, kode, skema)`` its level."""
+    if not nama:
+        raise tm.galat(f"kode '{kode_teks}' tanpa nama program/kegiatan", b, "program_kegiatan")
+    try:
+        kode, skema = normalisasi_kode(kode_teks)
+    except KodeError as e:
+        raise tm.galat(str(e), b, "kode") from None
+    try:
+        kelurahan = wilayah.dari_nama_kegiatan(nama)
+    except KelurahanTakDikenal as e:
+        raise tm.galat(f"{e}; kelurahan yang dikenal: {', '.join(wilayah.kelurahan)}", b, "program_kegiatan") from None
+    return {
+        "item_id": f"{tm.id}:{b}", "tingkat": tingkat(nama, kode, skema), "kode": kode, "kode_dokumen": kode_teks,
+        "skema_kode": skema, "nama": nama, "kelurahan": kelurahan, "indikator_ke": 0,
+    }  # fmt: skip
+
+
+def _baris(
+    tm: TabelMentah, sel: Sel, wilayah: Wilayah, paksa: dict[int, str], cek: Callable[[int], None]
+) -> list[tuple[Any, ...]]:
+    """Every indicator row as (position, row number, item, program, kegiatan, urusan, tujuan, sasaran,
+    indicator number of the item); ``cek(i)`` raises row i's number error."""
+    kode_k, nama_k, tujuan_k, sasaran_k = (sel.teks(k) for k in ("kode", "program_kegiatan", "tujuan", "sasaran"))
+    hasil: list[tuple[Any, ...]] = []
     urusan = tujuan = sasaran = ""
     item: dict[str, Any] | None = None
     induk: dict[str, dict[str, Any] | None] = {"program": None, "kegiatan": None}
-    for b in tm.baris_data():
-        seksi = baris_seksi(tm, b)
-        if seksi and not tm.teks(b, "kode") and not tm.teks(b, "program_kegiatan"):
+    for i, (b, seksi) in enumerate(zip(sel.baris, sel.seksi(), strict=True)):
+        if seksi and not kode_k[i] and not nama_k[i]:
             urusan = seksi
             continue
-        if tm.teks(b, "tujuan"):
-            tujuan, sasaran = tm.teks(b, "tujuan"), ""
-        if tm.teks(b, "sasaran"):
-            sasaran = tm.teks(b, "sasaran")
-        kode_teks, nama = tm.teks(b, "kode"), tm.teks(b, "program_kegiatan")
-        if kode_teks or nama:
-            if not nama:
-                raise tm.galat(f"kode '{kode_teks}' tanpa nama program/kegiatan", b, "program_kegiatan")
-            try:
-                kode, skema = normalisasi_kode(kode_teks)
-            except KodeError as e:
-                raise tm.galat(str(e), b, "kode") from None
-            try:
-                kelurahan = wilayah.dari_nama_kegiatan(nama)
-            except KelurahanTakDikenal as e:
-                raise tm.galat(
-                    f"{e}; kelurahan yang dikenal: {', '.join(wilayah.kelurahan)}", b, "program_kegiatan"
-                ) from None
-            tingkat = _tingkat(nama, kode, skema, item["tingkat"] if item else None, paksa.get(b))
-            item = {
-                "item_id": f"{tm.id}:{b}", "tingkat": tingkat, "kode": kode, "kode_dokumen": kode_teks,
-                "skema_kode": skema, "nama": nama, "kelurahan": kelurahan, "indikator_ke": 0,
-            }  # fmt: skip
-            if tingkat == "program":
-                induk = {"program": item, "kegiatan": None}
-            elif tingkat == "kegiatan":
-                induk["kegiatan"] = item
-            elif induk["kegiatan"] is None:
-                raise tm.galat("sub kegiatan tanpa kegiatan di atasnya", b, "program_kegiatan")
-            if induk["program"] is None:
-                raise tm.galat(f"{tingkat.replace('_', ' ')} tanpa program di atasnya", b, "program_kegiatan")
+        if tujuan_k[i]:
+            tujuan, sasaran = tujuan_k[i], ""
+        if sasaran_k[i]:
+            sasaran = sasaran_k[i]
+        if kode_k[i] or nama_k[i]:
+            tingkat = partial(_tingkat, sebelumnya=item["tingkat"] if item else None, paksa=paksa.get(b))
+            item = _item(tm, b, kode_k[i], nama_k[i], wilayah, tingkat)
+            induk = _induk(tm, b, item, induk)
         elif item is None:
             raise tm.galat("baris indikator tanpa program/kegiatan di atasnya", b, "indikator")
         item["indikator_ke"] += 1
-        program, kegiatan = induk["program"], induk["kegiatan"]
-        indikator = tm.teks(b, "indikator")
-        awal = tm.angka(b, "capaian_awal")
-        for t in tahun:
-            target = tm.angka(b, f"target_{t}")
-            pagu = tm.angka(b, f"rp_{t}", "rupiah")
-            if isinstance(pagu.angka, float) and not pagu.angka.is_integer():
-                raise tm.galat(f"pagu '{pagu.teks}' harus Rupiah utuh", b, f"rp_{t}")
-            hasil.append({
-                "tabel": tm.label, "baris": b, "item_id": item["item_id"], "indikator_ke": item["indikator_ke"],
-                "urusan": urusan, "tujuan": tujuan, "sasaran": sasaran, "tahun": t,
-                "tingkat": item["tingkat"], "kode": item["kode"], "kode_dokumen": item["kode_dokumen"],
-                "skema_kode": item["skema_kode"], "nama": item["nama"], "kelurahan": item["kelurahan"],
-                "indikator": indikator, "target": target.angka, "satuan": target.satuan,
-                "target_persen": target.persen, "target_teks": target.teks,
-                "pagu": None if pagu.angka is None else int(pagu.angka),
-                "pagu_status": pagu.status, "pagu_teks": pagu.teks,
-                "capaian_awal": awal.angka, "capaian_awal_teks": awal.teks,
-                "unit_kerja": tm.teks(b, "unit_kerja"), "lokasi": tm.teks(b, "lokasi"),
-                "program_id": program["item_id"], "program_kode": program["kode"], "program_nama": program["nama"],
-                "kegiatan_id": kegiatan["item_id"] if kegiatan else "",
-                "kegiatan_kode": kegiatan["kode"] if kegiatan else "",
-                "kegiatan_nama": kegiatan["nama"] if kegiatan else "",
-                "polaritas": polaritas.get(indikator, bawaan),
-            })  # fmt: skip
+        cek(i)
+        hasil.append((i, b, item, induk["program"], induk["kegiatan"], urusan, tujuan, sasaran, item["indikator_ke"]))
     return hasil
+
+
+def _induk(
+    tm: TabelMentah, b: int, item: dict[str, Any], induk: dict[str, dict[str, Any] | None]
+) -> dict[str, dict[str, Any] | None]:
+    """The program and kegiatan the rows from ``item`` on stand under."""
+    tingkat = item["tingkat"]
+    if tingkat == "program":
+        induk = {"program": item, "kegiatan": None}
+    elif tingkat == "kegiatan":
+        induk["kegiatan"] = item
+    elif induk["kegiatan"] is None:
+        raise tm.galat("sub kegiatan tanpa kegiatan di atasnya", b, "program_kegiatan")
+    if induk["program"] is None:
+        raise tm.galat(f"{tingkat.replace('_', ' ')} tanpa program di atasnya", b, "program_kegiatan")
+    return induk
