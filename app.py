@@ -1,4 +1,4 @@
-"""Dasbor Renstra Kecamatan Wonoasih: the frame around every page (run: streamlit run app.py).
+"""Dasbor Renstra: the frame around every page (run: streamlit run app.py).
 
 Here: page config, the page list, the shared filters each page uses (kept in the URL so a
 copied link reopens the same view), the presentation-mode switch and the error boundary
@@ -26,7 +26,7 @@ st.set_page_config(page_title="Dasbor Renstra", page_icon=":material/account_bal
 with ui.jaga_halaman() as jaga:
     presentasi = ui.presentasi()
     halaman = {h.skrip: st.Page(h.skrip, title=h.judul, icon=h.ikon, default=h.utama) for h in HALAMAN}
-    pg = st.navigation(list(halaman.values()), position="top" if presentasi else "sidebar")
+    pg = st.navigation(list(halaman.values()), position="top" if presentasi else "sidebar", expanded=True)
     aktif = next(h for h in HALAMAN if halaman[h.skrip].url_path == pg.url_path)
     jaga.halaman = aktif.judul
 

@@ -3,7 +3,9 @@
 One writer for every download button, so every workbook reads the same way in Excel.
 Numbers stay numbers (Excel shows them with the reader's own separators); text stays
 text: a cell whose text begins with ``= + - @``, a tab or a CR is written as a string with
-Excel's quote prefix, never as a live formula (CSV/formula injection).
+Excel's quote prefix, never as a live formula (CSV/formula injection). The title and source
+come from a page's panel, where they are markdown (names from the Renstra escaped by
+``ui.literal``): the workbook gets them as read on screen, without the escapes.
 """
 
 from __future__ import annotations
@@ -21,15 +23,24 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+import kosakata
+
 MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _AWAL_BERBAHAYA = ("=", "+", "-", "@", "\t", "\r")
 _TAK_BOLEH_DI_NAMA = re.compile(r"[^0-9A-Za-z_-]+")
+# A markdown backslash escape: any ASCII punctuation after a backslash stands for itself (CommonMark).
+_ESKAPE_MARKDOWN = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def nama_berkas(*bagian: str) -> str:
-    """``Pagu per tahun`` + ``2024`` -> ``pagu-per-tahun-2024.xlsx`` (safe on every OS)."""
+    """``Pagu per tahun`` + ``2030`` -> ``pagu-per-tahun-2030.xlsx`` (safe on every OS)."""
     teks = "-".join(b for b in bagian if b)
     return (_TAK_BOLEH_DI_NAMA.sub("-", teks.lower()).strip("-") or "tabel") + ".xlsx"
+
+
+def teks_markdown(teks: str) -> str:
+    """Markdown text as a reader sees it: ``Kelurahan Suka\\_Maju`` -> ``Kelurahan Suka_Maju``."""
+    return _ESKAPE_MARKDOWN.sub(r"\1", teks)
 
 
 def _nilai_sel(v: Any) -> Any:
@@ -61,6 +72,11 @@ def tulis_sel(ws: Any, baris: int, kolom: int, nilai: Any) -> Any:
     return sel
 
 
+def _warna(hex_: str) -> str:
+    """A ``kosakata`` colour as openpyxl writes it (``555555``, no ``#``)."""
+    return hex_.lstrip("#")
+
+
 def tabel_xlsx(
     df: pd.DataFrame,
     judul: str,
@@ -70,6 +86,8 @@ def tabel_xlsx(
 ) -> bytes:
     """``df`` as a one-sheet workbook: title row, source row, header (``kolom`` renames), data.
 
+    ``judul`` and ``sumber`` are markdown, as a panel shows them (``teks_markdown``).
+
     ``format_angka`` maps a column to an Excel number format (e.g. ``'"Rp "#,##0'``);
     the stored value keeps full precision either way.
     """
@@ -78,13 +96,13 @@ def tabel_xlsx(
     wb = Workbook()
     ws = wb.active
     ws.title = "Tabel"
-    tulis_sel(ws, 1, 1, judul).font = Font(bold=True, size=13)
+    tulis_sel(ws, 1, 1, teks_markdown(judul)).font = Font(bold=True, size=13)
     baris = 2
     if sumber:
-        tulis_sel(ws, 2, 1, sumber).font = Font(italic=True, color="555555")
+        tulis_sel(ws, 2, 1, teks_markdown(sumber)).font = Font(italic=True, color=_warna(kosakata.TEKS_LEMAH))
         baris = 3
     baris += 1
-    tebal, latar = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    tebal, latar = Font(bold=True), PatternFill("solid", fgColor=_warna(kosakata.LATAR_KEPALA))
     nama_kolom = [str(c) for c in df.columns]
     for j, c in enumerate(nama_kolom, start=1):
         sel = tulis_sel(ws, baris, j, kolom.get(c, c))

@@ -118,7 +118,9 @@ def pilih(
         return st.session_state[kunci]
     widget, lain = _WIDGET[jenis]
     with wadah if wadah is not None else st.container():
-        nilai = widget(label, nilai_opsi, format_func=label_opsi.__getitem__, key=kunci, **lain, **kwargs)
+        # Radio, button and pill labels render markdown; a dropdown's do not. Labels often come from data.
+        tampil_label = label_opsi.__getitem__ if jenis == "daftar" else (lambda v: literal(label_opsi[v]))
+        nilai = widget(label, nilai_opsi, format_func=tampil_label, key=kunci, **lain, **kwargs)
     _tulis_url(kunci, nilai, bawaan)
     return nilai
 
@@ -270,7 +272,9 @@ def _tabel(df: pd.DataFrame, kolom: tuple[tuple[str, str, str], ...], statis: bo
     browser draws it in a fraction of a data grid's time); otherwise a sortable, searchable grid.
     """
     tampil = fmt.tabel(df[[c for c, _, _ in kolom]], {c: j for c, _, j in kolom})
-    if statis:
+    if statis:  # st.table renders markdown in its cells: text from the data is shown literally
+        teks = [c for c, _, j in kolom if j == "teks"]
+        tampil[teks] = tampil[teks].map(lambda v: literal(v) if isinstance(v, str) else v)
         st.table(tampil.rename(columns={c: label for c, label, _ in kolom}), hide_index=True, border="horizontal")
         return
     config = {

@@ -148,7 +148,7 @@ def pagu_program_bertumpuk(df: pd.DataFrame) -> go.Figure:
 
 
 def tren_pagu(df: pd.DataFrame) -> go.Figure:
-    """Lines of pagu 2021-2024 per program (or per kegiatan of one program, with the program dashed).
+    """Lines of pagu per year per program (or per kegiatan of one program, with the program dashed).
 
     An open marker is a pagu summed from rincian; a year without a printed pagu is a gap.
     """
@@ -215,9 +215,8 @@ def _teks_kotak(b: Any) -> str:
 def rincian_treemap(df: pd.DataFrame) -> go.Figure:
     """Treemap program -> kegiatan -> sub kegiatan with plotly's path bar as breadcrumb.
 
-    branchvalues "remainder" with each node's own printed remainder (``nilai``): parents in
-    T-C.27 differ from their children by Rp 1 in places and 2020's programs are unreadable,
-    which "total" would reject. Leaves without a printed pagu cannot be sized and are left
+    branchvalues "remainder" with each node's own printed remainder (``nilai``): a printed parent
+    may differ from its children by a rounding Rupiah or be unreadable, which "total" would reject. Leaves without a printed pagu cannot be sized and are left
     out; a note under the chart counts them.
     """
     gambar = df[df["nilai"].notna()]
@@ -267,8 +266,8 @@ def anggaran_realisasi(df: pd.DataFrame) -> go.Figure:
     """Grouped bars of anggaran and realisasi per year (T-C.24) with serapan (%) on a second axis.
 
     The anggaran of programs without a printed realisasi is a grey hatched cap on the
-    anggaran bar (serapan leaves it out); 2019's serapan marker is open: the document set
-    that year's realisasi equal to its targets.
+    anggaran bar (serapan leaves it out); the serapan marker of a year whose realisasi the
+    document set equal to its targets (``disamakan_target``) is open.
     """
     fig = make_subplots(specs=[[{"secondary_y": True}]])
     x = _tahun(df["tahun"])
@@ -334,8 +333,8 @@ def anggaran_realisasi(df: pd.DataFrame) -> go.Figure:
 def serapan_per_program(df: pd.DataFrame) -> go.Figure:
     """Dot plot of serapan per T-C.24 program and year; the 100 % line makes overspending stand out.
 
-    Programs without a printed realisasi have no dot (table lists them); 2019's dots are
-    open (realisasi set equal to targets by the document).
+    Programs without a printed realisasi have no dot (table lists them); the dots of a year
+    whose realisasi the document set equal to targets (``disamakan_target``) are open.
     """
     d = df[df["serapan"].notna()]
     urutan_label = list(dict.fromkeys(d["label"]))[::-1]

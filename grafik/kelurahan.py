@@ -1,4 +1,4 @@
-"""Figures of the Kelurahan page: the six kelurahan side by side, and one kelurahan's profile.
+"""Figures of the Kelurahan page: the kelurahan side by side, and one kelurahan's profile.
 
 Every kelurahan keeps one colour on every chart (``warna_kelurahan``, in the manifest's
 kelurahan order). A selected kelurahan (``sorot``) is highlighted by fading the others, not
@@ -107,7 +107,7 @@ def pagu_kelurahan(df: pd.DataFrame, urutan: Sequence[str] = ()) -> go.Figure:
             customdata=list(
                 zip([fmt.rupiah(v) for v in d["pagu"]], [fmt.persen(v) for v in d["pangsa"]], perubahan, strict=True)
             ),
-            hovertemplate=gaya.hover("Pagu", "Pangsa dari enam kelurahan", "Perubahan dari tahun sebelumnya"),
+            hovertemplate=gaya.hover("Pagu", "Pangsa dari semua kelurahan", "Perubahan dari tahun sebelumnya"),
         )
     )
     gaya.terapkan(fig, "Tahun", JUDUL_RUPIAH)

@@ -1,4 +1,9 @@
-"""Anggaran: pagu per program and year, drill-down to sub kegiatan, anggaran vs realisasi, year-on-year change."""
+"""Anggaran: pagu per program and year, drill-down to sub kegiatan, anggaran vs realisasi, year-on-year change.
+
+Every note about the document (its years, its T-C.27 tables and code schemes, whether it prints
+T-C.24) is written from the Renstra being served (``sajian.anggaran.keadaan_rencana``), and every
+name from it is shown literally (``ui.literal``).
+"""
 
 import pandas as pd
 
@@ -12,65 +17,144 @@ from sajian import anggaran as sajian
 from sajian import pilihan
 from sajian import realisasi as sajian_realisasi
 
-tahun = int(ui.nilai_filter(ui.KUNCI_TAHUN, 2024))
+rentang = sajian.rentang_tahun
+keadaan = state.sajikan(sajian.keadaan_rencana)
+tahun = int(ui.nilai_filter(ui.KUNCI_TAHUN, keadaan["tahun"][-1]))
 program = str(ui.nilai_filter(ui.KUNCI_PROGRAM, ui.SEMUA))
 label = state.sajikan(pilihan.program)
 if program not in label:
     program = ui.SEMUA
-nama_program = label.get(program, "")
+nama_program = ui.literal(label.get(program, ""))
 
 # Notes written from the data (cached frames), so they stay true for another Renstra.
 pagu = state.sajikan(sajian.pagu_program_per_tahun, ui.SEMUA)
 program_lama = program != ui.SEMUA and not bool(pagu.loc[pagu["kunci"].eq(program), "kode_baru"].all())
 tahun_program = sorted(int(t) for t in pagu.loc[pagu["kunci"].eq(program), "tahun"])
+kode_program = keadaan["kode_tahun"].get(tahun_program[0], "berkode lama") if program_lama else ""
 rincian = pagu[pagu["berdasar_rincian"]]
 daftar_rincian = "; ".join(
-    f"{p} ({int(t)}: {fmt.rupiah(v)})"
+    f"{ui.literal(p)} ({int(t)}: {fmt.rupiah(v)})"
     for p, t, v in zip(rincian["program"], rincian["tahun"], rincian["pagu"], strict=True)
 )
 anggaran_program = state.sajikan(sajian.serapan_program)
 tanpa_realisasi = anggaran_program[anggaran_program["realisasi"].isna()]
 lebih = anggaran_program[anggaran_program["melebihi_100"].fillna(False)]
 tahun_disamakan = sorted({int(t) for t in anggaran_program.loc[anggaran_program["disamakan_target"], "tahun"]})
+ada_tc24 = state.sajikan(sajian.ada_tabel, "T-C.24")
+rentang_tc24 = rentang(anggaran_program["tahun"])
+judul_tc24 = state.sajikan(sajian.judul_tabel, "T-C.24")
+sumber_tc24 = f"T-C.24 {ui.literal(judul_tc24)}" if judul_tc24 else ""
+kosong_tc24 = (
+    "Tidak ada data untuk pilihan ini."
+    if ada_tc24
+    else sajian.pesan_tanpa_tabel("T-C.24", "anggaran, realisasi dan serapannya")
+)
+
+program_tanpa_kode = keadaan["program_tanpa_kode"]  # "4 program 2020 berkode lama"; "" when all have a code
+program_berkode = f"program {rentang(keadaan['baru'])} (kode Permendagri 90/2019)"
 
 ui.judul("Anggaran")
 ui.pengantar(
-    "Pagu indikatif per program dan tahun dari T-C.27 (Rencana Program, Kegiatan, dan Pendanaan), "
-    "dan anggaran lawan realisasi dari T-C.24. Angka seperti tercetak di dokumen. "
+    "Pagu indikatif per program dan tahun dari T-C.27 (Rencana Program, Kegiatan, dan Pendanaan)"
+    + (", dan anggaran lawan realisasi dari T-C.24" if ada_tc24 else "")
+    + ". Angka seperti tercetak di dokumen. "
     f"{kosakata.jumlah_rincian().capitalize()}, selalu ditandai "
     f"(arsir, titik kosong, tanda *, kolom *Dasar*): {daftar_rincian or 'tidak ada'}. "
-    "Program 2020 memakai kode lama dan nama lain: tidak disamakan dengan program 2021-2024. "
-    f"Rp … {fmt.KETERANGAN_SATUAN}." + (f"  \n**Filter program:** {nama_program}." if program != ui.SEMUA else "")
+    + (f"{program_tanpa_kode}: tidak disamakan dengan {program_berkode}. " if program_tanpa_kode else "")
+    + f"Rp … {fmt.KETERANGAN_SATUAN}."
+    + (f"  \n**Filter program:** {nama_program}." if program != ui.SEMUA else "")
 )
 
 if program == ui.SEMUA:
-    judul_tren = "Tren pagu per program 2021-2024"
+    judul_tren = f"Tren pagu per program {rentang(keadaan['baru'])}".strip()
     ket_tren = f"Satu garis per program berkode Permendagri 90/2019. Titik kosong: {kosakata.jumlah_rincian()}."
+    kosong_tren = "Tidak ada program berkode Permendagri 90/2019, jadi tidak ada tren per program."
 elif program_lama:
     judul_tren = f"Tren pagu kegiatan: {nama_program}"
     ket_tren = ""
-else:
-    judul_tren = f"Tren pagu kegiatan {program} 2021-2024"
-    ket_tren = (
-        "Garis putus-putus hitam: pagu program; garis berwarna: kegiatannya (dikenali dari kode, sama di tabel 2021 "
-        f"dan 2022-2024). Titik kosong: {kosakata.jumlah_rincian()}. Kegiatan yang baru muncul 2022 "
-        "tidak punya titik 2021."
+    kosong_tren = (
+        f"{nama_program} hanya ada di tabel T-C.27 tahun {rentang(tahun_program)} ({kode_program}), "
+        "jadi tidak punya tren tahunan; rinciannya ada di tab Rincian sub kegiatan "
+        f"(tahun {rentang(tahun_program)})."
     )
+else:
+    judul_tren = f"Tren pagu kegiatan {program} {rentang(tahun_program)}"
+    lintas = " dan ".join(keadaan["tabel_baru"])
+    ket_tren = (
+        "Garis putus-putus hitam: pagu program; garis berwarna: kegiatannya (dikenali dari kode"
+        + (f", sama di tabel {lintas}" if len(keadaan["tabel_baru"]) > 1 else "")
+        + f"). Titik kosong: {kosakata.jumlah_rincian()}. Kegiatan yang tidak tercetak pada suatu tahun "
+        "tidak punya titik tahun itu."
+    )
+    kosong_tren = "Tidak ada baris T-C.27 untuk pilihan ini."
 
 if program_lama and tahun not in tahun_program:
-    kosong_rincian = f"{nama_program} hanya ada di tabel T-C.27 tahun {tahun_program[0]} (kode lama). Pilih tahun itu."
-elif program != ui.SEMUA and tahun not in tahun_program:
     kosong_rincian = (
-        f"Program {program} tidak ada di tabel T-C.27 tahun {tahun}: tabel itu memakai kode lama, dan dasbor tidak "
-        "memetakan kode lama ke kode baru. Pilih tahun lain atau program berkode lama."
+        f"{nama_program} hanya ada di tabel T-C.27 tahun {rentang(tahun_program)} ({kode_program}). Pilih tahun itu."
+    )
+elif program != ui.SEMUA and tahun not in tahun_program:
+    kosong_rincian = f"Program {program} tidak tercetak di tabel T-C.27 tahun {tahun}" + (
+        f": program tahun itu {keadaan['kode_tahun'][tahun]}, dan tidak dipetakan ke kode baru. Pilih tahun lain "
+        f"atau program tahun {tahun}."
+        if tahun in keadaan["tanpa_kode"]
+        else f". Program ini tercetak tahun {rentang(tahun_program)}."
     )
 else:
     kosong_rincian = "Tidak ada baris T-C.27 untuk pilihan ini."
 
+baru = keadaan["baru"]
+ket_perubahan = (
+    "Selisih = pagu tahun ini − pagu tahun sebelumnya; persen di atas batang. "
+    + (f"Program dibanding mulai {baru[1]}" if len(baru) > 1 else "Tidak ada program berkode yang tercetak dua tahun")
+    + (f" ({program_tanpa_kode} tidak disamakan dengan program berkode)" if program_tanpa_kode else "")
+    + (f"; total kecamatan mulai {keadaan['tahun'][1]}" if len(keadaan["tahun"]) > 1 else "")
+    + f". Berarsir: salah satu tahunnya, {kosakata.jumlah_rincian()}."
+    + (
+        f" Program pilihan hanya tercetak tahun {rentang(tahun_program)}: tidak punya perubahan tahunan; hanya total."
+        if program_lama
+        else ""
+    )
+)
+
+# Notes on T-C.24 (none when the Renstra does not print it: its panels say so instead).
+ket_tahunan = ket_per_program = ""
+if ada_tc24:
+    ket_tahunan = (
+        "Jumlah semua program T-C.24 per tahun. Serapan = realisasi ÷ anggaran program yang "
+        "mencetak realisasi × 100, sehingga anggaran tanpa realisasi tercetak (abu-abu berarsir) tidak ikut. "
+        + "".join(
+            f"{int(b.tahun)}: realisasi {ui.literal(b.program)} (anggaran {fmt.rupiah(b.anggaran)}) "
+            "tidak tercetak"
+            + (f"; dokumen hanya mencetak rasio {fmt.persen(b.rasio_dokumen)}" if pd.notna(b.rasio_dokumen) else "")
+            + ". "
+            for b in tanpa_realisasi.itertuples(index=False)
+        )
+        + kosakata.catatan_realisasi_disamakan(tahun_disamakan, "serapan", "titik kosong, bertanda *")
+        + " T-C.24 mencetak nama program tanpa kode, jadi tidak ikut filter program."
+    )
+    ket_per_program = (
+        "Satu titik per program dan tahun; garis putus-putus = 100 %. Titik di kanan garis: "
+        "realisasi melebihi anggaran"
+        + (
+            " ("
+            + "; ".join(
+                f"{ui.literal(b.program)} {int(b.tahun)}: {fmt.rupiah(b.realisasi)} dari "
+                f"{fmt.rupiah(b.anggaran)}, {fmt.persen(b.serapan)}"
+                for b in lebih.itertuples(index=False)
+            )
+            + ")"
+            if len(lebih)
+            else ""
+        )
+        + ". "
+        + kosakata.catatan_realisasi_disamakan(tahun_disamakan, "serapan", "titik kosong")
+        + " Program tanpa realisasi tercetak tidak bertitik (lihat tabel)."
+    )
+
 ui.tampilkan(
     [
         ui.Panel(
-            "Pagu per program per tahun 2020-2024",
+            f"Pagu per program per tahun {rentang(keadaan['tahun'])}".strip(),
             data=lambda: state.sajikan(sajian.pagu_program_per_tahun, program),
             grafik=grafik.pagu_program_bertumpuk,
             kolom=kosakata.kolom(
@@ -82,10 +166,15 @@ ui.tampilkan(
                 total_tahun=kosakata.Kolom("Total kecamatan (Rp)", "rupiah"),
             ),
             keterangan=f"Batang berarsir dan total bertanda *: {kosakata.jumlah_rincian()} (kegiatan atau sub "
-            "kegiatan). Empat program 2020 "
-            "berkode lama (warna sendiri, bertanda “(2020)”) bukan program yang sama dengan program 2021-2024."
+            "kegiatan)."
+            + (
+                f" {program_tanpa_kode} (warna sendiri, bertanda tahunnya) bukan program yang sama dengan "
+                f"{program_berkode}."
+                if program_tanpa_kode
+                else ""
+            )
             + (" Program lain dipudarkan karena filter program." if program != ui.SEMUA else ""),
-            sumber="T-C.27 Rencana Program, Kegiatan, dan Pendanaan (tabel 2020, 2021, 2022-2024)",
+            sumber=keadaan["sumber"],
             kunci="pagu-program-tahun",
             bagian="Pagu per program",
         ),
@@ -95,9 +184,8 @@ ui.tampilkan(
             grafik=grafik.tren_pagu,
             kolom=kosakata.kolom("tahun", ("seri", "Program / kegiatan"), "pagu", "dasar"),
             keterangan=ket_tren,
-            kosong=f"{nama_program} hanya ada di tabel 2020 (kode lama), jadi tidak punya tren tahunan; "
-            "rinciannya ada di panel berikut (tahun 2020).",
-            sumber="T-C.27 (2021, 2022-2024)",
+            kosong=kosong_tren,
+            sumber=f"T-C.27 ({', '.join(keadaan['tabel_baru'])})",
             kunci="tren-pagu",
             bagian="Tren dan perubahan",
         ),
@@ -117,8 +205,8 @@ ui.tampilkan(
                 selisih_rincian=kosakata.Kolom("Selisih tercetak − rincian (Rp)", "rupiah"),
             ),
             keterangan="Klik kotak untuk masuk ke kegiatan dan sub kegiatannya; jalur di atas peta untuk kembali. "
-            "Luas kotak = pagu tercetak. Di beberapa tempat pagu induk berbeda Rp 1-2 dari jumlah rinciannya "
-            "(pembulatan di dokumen; kolom *Selisih*); pagu yang tidak terbaca diganti luas rinciannya. "
+            "Luas kotak = pagu tercetak. Bila pagu induk tercetak berbeda dari jumlah rinciannya (mis. pembulatan "
+            "di dokumen), kolom *Selisih* menyebut bedanya; pagu yang tidak terbaca diganti luas rinciannya. "
             "Baris tanpa pagu tercetak tidak tergambar (disebut di bawah peta) dan tampil “–” di tabel, bukan 0.",
             kosong=kosong_rincian,
             sumber=f"T-C.27, kolom Rp tahun {tahun}",
@@ -126,7 +214,7 @@ ui.tampilkan(
             bagian="Rincian sub kegiatan",
         ),
         ui.Panel(
-            "Anggaran dan realisasi 2016-2020, dengan serapan",
+            f"Anggaran dan realisasi{' ' + rentang_tc24 if rentang_tc24 else ''}, dengan serapan",
             data=lambda: state.sajikan(sajian.anggaran_realisasi_tahunan),
             grafik=grafik.anggaran_realisasi,
             kolom=kosakata.kolom(
@@ -138,22 +226,14 @@ ui.tampilkan(
                 program_anggaran=kosakata.Kolom("Program beranggaran", "bulat"),
                 program_tanpa_realisasi=kosakata.Kolom("Program tanpa realisasi tercetak", "bulat"),
             ),
-            keterangan="Jumlah semua program T-C.24 per tahun. Serapan = realisasi ÷ anggaran program yang "
-            "mencetak realisasi × 100, sehingga anggaran tanpa realisasi tercetak (abu-abu berarsir) tidak ikut. "
-            + "".join(
-                f"{int(b.tahun)}: realisasi {b.program} (anggaran {fmt.rupiah(b.anggaran)}) tidak tercetak"
-                + (f"; dokumen hanya mencetak rasio {fmt.persen(b.rasio_dokumen)}" if pd.notna(b.rasio_dokumen) else "")
-                + ". "
-                for b in tanpa_realisasi.itertuples(index=False)
-            )
-            + kosakata.catatan_realisasi_disamakan(tahun_disamakan, "serapan", "titik kosong, bertanda *")
-            + " T-C.24 memakai program lama dan tidak ikut filter program.",
-            sumber="T-C.24 Anggaran dan Realisasi Pendanaan Pelayanan Kecamatan Wonoasih",
+            keterangan=ket_tahunan,
+            kosong=kosong_tc24,
+            sumber=sumber_tc24,
             kunci="anggaran-realisasi",
             bagian="Realisasi dan serapan",
         ),
         ui.Panel(
-            "Serapan per program 2016-2020",
+            f"Serapan per program {rentang_tc24}".strip(),
             data=lambda: state.sajikan(sajian.serapan_program),
             grafik=grafik.serapan_per_program,
             kolom=kosakata.kolom(
@@ -166,23 +246,9 @@ ui.tampilkan(
                 ("rasio_dokumen", kosakata.Kolom("Rasio tercetak", "persen")),
                 "catatan",
             ),
-            keterangan="Satu titik per program dan tahun; garis putus-putus = 100 %. Titik di kanan garis: "
-            "realisasi melebihi anggaran"
-            + (
-                " ("
-                + "; ".join(
-                    f"{b.program} {int(b.tahun)}: {fmt.rupiah(b.realisasi)} dari {fmt.rupiah(b.anggaran)}, "
-                    f"{fmt.persen(b.serapan)}"
-                    for b in lebih.itertuples(index=False)
-                )
-                + ")"
-                if len(lebih)
-                else ""
-            )
-            + ". "
-            + kosakata.catatan_realisasi_disamakan(tahun_disamakan, "serapan", "titik kosong")
-            + " Program tanpa realisasi tercetak tidak bertitik (lihat tabel).",
-            sumber="T-C.24 Anggaran dan Realisasi Pendanaan Pelayanan Kecamatan Wonoasih",
+            keterangan=ket_per_program,
+            kosong=kosong_tc24,
+            sumber=sumber_tc24,
             kunci="serapan-program",
             bagian="Realisasi dan serapan",
         ),
@@ -217,11 +283,8 @@ ui.tampilkan(
                 selisih=kosakata.Kolom("Selisih (Rp)", "rupiah"),
                 persen=kosakata.Kolom("Perubahan", "persen"),
             ),
-            keterangan="Selisih = pagu tahun ini − pagu tahun sebelumnya; persen di atas batang. Program dibanding "
-            "mulai 2022 (program 2020 berkode lama tidak disamakan dengan program 2021); total kecamatan mulai 2021. "
-            f"Berarsir: salah satu tahunnya, {kosakata.jumlah_rincian()}."
-            + (" Filter program 2020 tidak punya perubahan tahunan; hanya total." if program_lama else ""),
-            sumber="T-C.27 (2020, 2021, 2022-2024)",
+            keterangan=ket_perubahan,
+            sumber=keadaan["sumber"],
             kunci="perubahan-pagu",
             bagian="Tren dan perubahan",
         ),

@@ -13,15 +13,17 @@ import state
 import ui
 from realisasi import alur, templat, validasi
 from realisasi.gudang import GudangBerubah, GudangError
-from sajian import pilihan
+from sajian import anggaran, pilihan
 
 KUNCI_PUTARAN = "unggahan_ke"  # bumped after a save, so the uploader starts empty
 
 r = state.renstra()
 ui.judul("Isi Realisasi")
 ui.tanpa_bagian()  # a page without tabs: a ?bagian= from another page does not belong in its URL
+belum = state.sajikan(pilihan.tahun_tanpa_realisasi)
 ui.pengantar(
-    "Realisasi tahun 2021-2024 belum ada di dokumen. Petugas kecamatan dan lurah melaporkannya di sini "
+    (f"Realisasi tahun {anggaran.rentang_tahun(belum)} belum ada di dokumen. " if belum else "")
+    + "Petugas kecamatan dan lurah melaporkan realisasi di sini "
     "dengan templat Excel: unduh templat tahun yang dipilih, isi kolom kuning (Realisasi dan Realisasi (Rp)), "
     "lalu unggah. Berkas diperiksa seluruhnya dulu; yang akan berubah ditampilkan; baru tombol **Simpan** "
     "yang menulisnya. Setiap unggahan menjadi versi yang dapat dipulihkan. Melihat dasbor tidak perlu masuk."
@@ -32,7 +34,7 @@ ui.sudah_masuk(
     akun,
     "admin: semua baris, riwayat dan pemulihan"
     if akun.admin
-    else f"Kelurahan {akun.kelurahan}: baris kelurahan ini saja",
+    else f"Kelurahan {ui.literal(akun.kelurahan)}: baris kelurahan ini saja",
 )
 
 gudang = state.gudang()
@@ -48,7 +50,8 @@ else:
 
 st.subheader("1. Unduh templat")
 st.download_button(
-    f"Unduh templat {tahun}" + (f" Kelurahan {kelurahan_templat}" if kelurahan_templat else " seluruh kecamatan"),
+    f"Unduh templat {tahun}"
+    + (f" Kelurahan {ui.literal(kelurahan_templat)}" if kelurahan_templat else " seluruh kecamatan"),
     data=lambda: templat.buat_templat(r, tahun, kelurahan_templat),
     file_name=ekspor.nama_berkas("realisasi", str(tahun), kelurahan_templat or "kecamatan"),
     mime=ekspor.MIME_XLSX,

@@ -5,6 +5,7 @@ preview, store) and kelola.gudang_renstra (the versioned store); this page asks 
 """
 
 import io
+from datetime import date
 
 import streamlit as st
 
@@ -31,7 +32,10 @@ ui.pengantar(
 
 st.subheader("1. Unduh templat")
 kiri, kanan = st.columns(2)
-awal = kiri.number_input("Periode awal templat kosong", 2000, 2090, 2025, step=1)
+periode = r.manifest.get("renstra", {}).get("periode") or []
+# The blank template is for the period after the served one (its next Renstra), else this year's.
+awal_bawaan = int(periode[-1]) + 1 if periode else date.today().year
+awal = kiri.number_input("Periode awal templat kosong", 2000, 2090, min(max(awal_bawaan, 2000), 2090), step=1)
 kiri.download_button(
     f"Templat Renstra kosong {awal}-{awal + 4}",
     data=lambda: templat_kosong((int(awal), int(awal) + 4)),
@@ -60,7 +64,7 @@ kanan.download_button(
 
 st.subheader("2. Unggah Renstra")
 akun = ui.masuk(r.wilayah, "Mengunggah Renstra khusus admin.")
-ui.sudah_masuk(akun, "admin" if akun.admin else f"Kelurahan {akun.kelurahan}")
+ui.sudah_masuk(akun, "admin" if akun.admin else f"Kelurahan {ui.literal(akun.kelurahan)}")
 if not akun.admin:
     st.info("Mengunggah dan memulihkan Renstra khusus admin.")
     st.stop()
@@ -113,7 +117,7 @@ if berkas is not None:
                 ),
             ]
         )  # fmt: skip
-        label = f"Simpan sebagai versi {(p.versi_sebelumnya or 0) + 1} ({p.renstra_id})"
+        label = f"Simpan sebagai versi {(p.versi_sebelumnya or 0) + 1} ({ui.literal(p.renstra_id)})"
         if st.button(label, type="primary"):
             try:
                 versi = alur.simpan(p, akun, gudang)

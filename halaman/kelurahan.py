@@ -1,4 +1,4 @@
-"""Kelurahan: the six kelurahan side by side, and (with ?kelurahan=) one kelurahan's own profile."""
+"""Kelurahan: the kelurahan side by side, and (with ?kelurahan=) one kelurahan's own profile."""
 
 from functools import partial
 
@@ -11,25 +11,38 @@ import ui
 from grafik import kelurahan as grafik
 from sajian import kelurahan as sajian
 from sajian import pilihan
+from sajian import profil as sajian_profil
 
 semua_kelurahan = state.sajikan(pilihan.identitas)["kelurahan"]
-tahun = int(ui.nilai_filter(ui.KUNCI_TAHUN, 2024))
+tahun = int(ui.nilai_filter(ui.KUNCI_TAHUN, state.sajikan(pilihan.tahun_rencana)[-1]))
 pilih = ui.nilai_filter(ui.KUNCI_KELURAHAN, ui.SEMUA)
 pilih = pilih if pilih in semua_kelurahan else None
 urutan = tuple(semua_kelurahan)
+NAMA_PILIH = ui.literal(pilih) if pilih else ""
+SEMUA_KELURAHAN = f"{sajian.bilangan(len(semua_kelurahan))} kelurahan"  # "enam kelurahan"
 
-SUMBER_TC27 = "T-C.27 Rencana Program, Kegiatan, dan Pendanaan (2020, 2021, 2022-2024): baris yang menyebut kelurahan"
+SUMBER_TC27 = f"{state.sajikan(sajian.sumber_tc27)}: baris yang menyebut kelurahan"
 SUMBER_PEGAWAI = "Tabel 2.2.2 Jumlah pegawai per unit kerja"
-KOLOM_PAGU = kosakata.kolom("tahun", "kelurahan", "pagu", pangsa=kosakata.Kolom("Pangsa dari enam kelurahan", "persen"))
+TANPA_PEGAWAI = (
+    ""
+    if "2.2.2" in state.sajikan(sajian_profil.formulir_ada)
+    else sajian_profil.pesan_tanpa_tabel(
+        "2.2.2", "pegawai per unit kerja", "jumlah pegawai kantor kelurahan tidak dapat ditampilkan"
+    )
+)
+KOLOM_PAGU = kosakata.kolom(
+    "tahun", "kelurahan", "pagu", pangsa=kosakata.Kolom(f"Pangsa dari {SEMUA_KELURAHAN}", "persen")
+)
 KOLOM_JENIS = ("jenis", "Jenis kegiatan/sub kegiatan")
+contoh = state.sajikan(sajian.contoh_jenis)
 
-ui.judul(f"Kelurahan {pilih}" if pilih else "Kelurahan")
+ui.judul(f"Kelurahan {NAMA_PILIH}" if pilih else "Kelurahan")
 ui.pengantar(
-    "Enam kelurahan berdampingan: pagu, jenis kegiatan, target, dan pegawai. Angka pagu adalah jumlah baris "
-    "T-C.27 yang menyebut kelurahan (kegiatan pada tabel 2020, sub kegiatan pada 2021-2024); kegiatan tingkat "
+    f"{SEMUA_KELURAHAN.capitalize()} berdampingan: pagu, jenis kegiatan, target, dan pegawai. Angka pagu adalah "
+    f"jumlah baris T-C.27 yang menyebut kelurahan ({state.sajikan(sajian.tingkat_kelurahan)}); kegiatan tingkat "
     "kecamatan tidak dibagi ke kelurahan. "
     + (
-        f"Kelurahan {pilih} ditonjolkan; kelurahan lain tetap tampil dengan warna pudar. "
+        f"Kelurahan {NAMA_PILIH} ditonjolkan; kelurahan lain tetap tampil dengan warna pudar. "
         if pilih
         else "Pilih satu kelurahan di sidebar untuk melihat profilnya. "
     )
@@ -47,11 +60,14 @@ def profil_singkat() -> None:
     if tahun in pagu.index:
         b = pagu.loc[tahun]
         kiri.metric(f"Pagu {tahun}", fmt.rupiah_ringkas(b["pagu"]), border=True)
-        kiri.caption(f"{fmt.rupiah(b['pagu'])}; {fmt.persen(b['pangsa'])} dari jumlah enam kelurahan")
+        kiri.caption(f"{fmt.rupiah(b['pagu'])}; {fmt.persen(b['pangsa'])} dari jumlah {SEMUA_KELURAHAN}")
     else:
         kiri.metric(f"Pagu {tahun}", fmt.KOSONG, border=True)
         kiri.caption("Tidak ada baris T-C.27 tahun ini yang menyebut kelurahan ini.")
-    if pilih in pegawai.index:
+    if TANPA_PEGAWAI:
+        tengah.metric("Pegawai kantor kelurahan", fmt.KOSONG, border=True)
+        tengah.caption(TANPA_PEGAWAI)
+    elif pilih in pegawai.index:
         p = pegawai.loc[pilih]
         tengah.metric("Pegawai kantor kelurahan", fmt.angka(p["jumlah"]), border=True)
         tengah.caption(f"Laki-laki {fmt.angka(p['laki_laki'])}, perempuan {fmt.angka(p['perempuan'])} (Tabel 2.2.2)")
@@ -63,9 +79,9 @@ def profil_singkat() -> None:
 panel: list[ui.Panel] = []
 if pilih:
     panel += [
-        ui.Panel(f"Sekilas Kelurahan {pilih}", isi=profil_singkat, kunci="sekilas"),
+        ui.Panel(f"Sekilas Kelurahan {NAMA_PILIH}", isi=profil_singkat, kunci="sekilas"),
         ui.Panel(
-            f"Pagu Kelurahan {pilih} per tahun",
+            f"Pagu Kelurahan {NAMA_PILIH} per tahun",
             data=lambda: state.sajikan(sajian.pagu_kelurahan, pilih),
             grafik=partial(grafik.pagu_kelurahan, urutan=urutan),
             kolom=kosakata.kolom(
@@ -74,13 +90,15 @@ if pilih:
                 persen=kosakata.Kolom("Perubahan (%)", "persen"),
             ),
             keterangan="Susunan kegiatan per kelurahan berbeda antartahun (lihat Pagu per jenis kegiatan), "
-            "jadi naik-turunnya pagu sebagian mencerminkan perubahan susunan itu.",
+            "jadi naik-turunnya pagu sebagian mencerminkan perubahan susunan itu."
+            if state.sajikan(sajian.susunan_berubah)
+            else "",
             sumber=SUMBER_TC27,
             kunci="pagu-kelurahan",
             bagian="Pagu per tahun",
         ),
         ui.Panel(
-            f"Kegiatan dan sub kegiatan Kelurahan {pilih}, {tahun}",
+            f"Kegiatan dan sub kegiatan Kelurahan {NAMA_PILIH}, {tahun}",
             data=lambda: state.sajikan(sajian.rincian_kelurahan, pilih, tahun),
             kolom=kosakata.kolom(
                 "program",
@@ -98,7 +116,7 @@ if pilih:
             keterangan="Satu baris per indikator, seperti di dokumen. Pagu kosong (–) bila dokumen mencetaknya "
             "sekali di baris indikator pertama; lihat kolom Catatan.",
             sumber=SUMBER_TC27,
-            kosong=f"Tidak ada baris T-C.27 tahun {tahun} yang menyebut Kelurahan {pilih}.",
+            kosong=f"Tidak ada baris T-C.27 tahun {tahun} yang menyebut Kelurahan {NAMA_PILIH}.",
             kunci="rincian",
             bagian="Sub kegiatan",
         ),
@@ -111,10 +129,10 @@ panel += [
         grafik=partial(grafik.pagu_per_tahun, urutan=urutan, sorot=pilih),
         kolom=kosakata.kolom(*KOLOM_PAGU.items(), tak_terbaca=kosakata.Kolom("Baris pagu tak terbaca", "bulat")),
         keterangan="Satu warna per kelurahan, sama di semua grafik halaman ini. Pangsa = pagu kelurahan dibagi "
-        "jumlah pagu enam kelurahan tahun itu.",
+        f"jumlah pagu {SEMUA_KELURAHAN} tahun itu.",
         sumber=SUMBER_TC27,
         kunci="pagu-per-tahun",
-        bagian="Pagu enam kelurahan",
+        bagian=f"Pagu {SEMUA_KELURAHAN}",
     ),
     ui.Panel(
         f"Pagu per jenis kegiatan, {tahun}",
@@ -122,9 +140,9 @@ panel += [
         grafik=partial(grafik.pagu_per_jenis, urutan=urutan, sorot=pilih),
         # "baris" lists the printed rows of each jenis ("17, 23"), so it is text here.
         kolom=kosakata.kolom("kelurahan", KOLOM_JENIS, "kode", "pagu", ("baris", kosakata.Kolom("Baris tabel"))),
-        keterangan="Jenis = nama kegiatan/sub kegiatan tanpa nama kelurahannya (mis. 'Pembangunan Sarana dan "
-        "Prasarana Kelurahan (sub unit Wonoasih)' menjadi 'Pembangunan Sarana dan Prasarana Kelurahan'). "
-        "Angka di atas batang: jumlah semua jenis.",
+        keterangan="Jenis = nama kegiatan/sub kegiatan tanpa nama kelurahannya"
+        + (f" (mis. '{ui.literal(contoh[0])}' menjadi '{ui.literal(contoh[1])}')" if contoh else "")
+        + ". Angka di atas batang: jumlah semua jenis.",
         sumber=SUMBER_TC27,
         kosong=f"Tidak ada baris T-C.27 tahun {tahun} yang menyebut kelurahan.",
         kunci="pagu-per-jenis",
@@ -145,8 +163,8 @@ panel += [
             "baris",
         ),
         keterangan="Satu kotak per jenis dan indikator; satuan yang berbeda tidak pernah dijumlah atau digabung "
-        "dalam satu sumbu. Dokumen sering mencetak indikator sekali untuk beberapa baris kelurahan (sel "
-        "gabungan); '(indikator tidak tercetak)' berarti tidak ada baris yang mencetaknya.",
+        "dalam satu sumbu. Indikator yang dicetak sekali untuk beberapa baris kelurahan (sel gabungan) berlaku "
+        "untuk semua baris itu; '(indikator tidak tercetak)' berarti tidak ada baris yang mencetaknya.",
         sumber=SUMBER_TC27,
         kosong=f"Tidak ada target tahun {tahun} untuk baris yang menyebut kelurahan.",
         kunci="target",
@@ -160,6 +178,7 @@ panel += [
         keterangan="Pegawai kantor kelurahan menurut Tabel 2.2.2 (tanpa kantor kecamatan; lihat halaman Profil "
         "kecamatan). Jumlah = laki-laki + perempuan; kolom 'Jumlah tercetak' adalah angka dokumen.",
         sumber=SUMBER_PEGAWAI,
+        kosong=TANPA_PEGAWAI or ui.Panel.kosong,
         kunci="pegawai",
         bagian="Pegawai",
     ),

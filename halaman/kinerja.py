@@ -8,24 +8,54 @@ import metrics
 import state
 import ui
 from grafik import kinerja as grafik_kinerja
-from sajian import kinerja
+from loaders.templat_renstra import teks_tahun as _teks_tahun
+from sajian import kinerja, pilihan
+from sajian import profil as sajian_profil
 from sajian import realisasi as sajian_realisasi
 
-tahun = ui.nilai_filter(ui.KUNCI_TAHUN, 2024)
+
+def teks_tahun(tahun: list[int]) -> str:
+    """``2016–2020`` (en dash, as this page writes spans) or ``2019, 2021``."""
+    return _teks_tahun(tahun).replace("-", "–")
+
+
+tahun = ui.nilai_filter(ui.KUNCI_TAHUN, state.sajikan(pilihan.tahun_rencana)[-1])
 daftar = state.sajikan(kinerja.daftar_indikator)
-tahun_ada = state.sajikan(kinerja.tahun_realisasi)
+info = state.sajikan(kinerja.konteks)
+tahun_ada = info["tahun_realisasi"]
 skala = metrics.skala_bawaan()
-rentang_realisasi = f"{tahun_ada[0]}–{tahun_ada[-1]}" if tahun_ada else ""
+rentang_realisasi = teks_tahun(tahun_ada)
 per_predikat = state.sajikan(kinerja.predikat_per_tahun)
 # Years whose realisasi the document copied from the targets (from the data, for any Renstra).
 tahun_disamakan = per_predikat.loc[per_predikat["realisasi_disamakan_target"].fillna(False).astype(bool), "tahun"]
 catatan_disamakan = kosakata.catatan_realisasi_disamakan(tahun_disamakan, "capaian", "bertanda *")
+if catatan_disamakan and info["nb_tc23"]:
+    catatan_disamakan += f" ({ui.literal(info['nb_tc23'])})"
+TANPA_TC23 = sajian_profil.pesan_tanpa_tabel(
+    "T-C.23", "pencapaian kinerja pelayanan", "target, realisasi dan capaian indikatornya tidak dapat ditampilkan"
+)
+IKU = "/".join(info["formulir_iku"])  # "T-C.25/T-C.28"
+SETELAH = " (setelah perubahan)" if info["direvisi"] else ""
+tahun_dari_renstra = teks_tahun(info["tahun_target_renstra"])
+dari_renstra = "/".join(info["formulir_target_renstra"])
+pecahan = info["rasio_pecahan"]  # a ratio printed as a fraction (1,11 = 111 %), for the caption
+
+
+def _tc23(*kalimat: str) -> str:
+    """A caption about the T-C.23 charts: its sentences, none empty; "" when the Renstra has no T-C.23."""
+    return " ".join(k for k in kalimat if k) if info["ada_tc23"] else ""
+
 
 ui.judul("Kinerja")
 ui.pengantar(
-    "Target dan realisasi indikator kinerja pelayanan kecamatan (tabel T-C.23, "
-    f"{rentang_realisasi}), capaian dan predikatnya, serta target indikator tujuan dan sasaran "
-    "Renstra (T-C.25/T-C.28, 2020–2024).\n\n"
+    (
+        f"Target dan realisasi indikator kinerja pelayanan kecamatan (tabel T-C.23, {rentang_realisasi}), "
+        "capaian dan predikatnya, "
+        if info["ada_tc23"]
+        else f"{TANPA_TC23} Halaman ini menampilkan capaian dari realisasi yang dilaporkan, "
+    )
+    + (f"serta target indikator tujuan dan sasaran Renstra ({IKU}, {teks_tahun(info['tahun_iku'])})" if IKU else "")
+    + ".\n\n"
     "**Capaian** = realisasi ÷ target × 100. Untuk indikator *makin rendah makin baik*: "
     "(2 − realisasi ÷ target) × 100, tidak kurang dari 0. Target 0 atau realisasi yang belum ada "
     "tidak diberi capaian (alasannya disebut), tidak pernah ditulis 0 %.\n\n"
@@ -40,13 +70,13 @@ polaritas = dict(zip(daftar["indikator"], daftar["polaritas"], strict=True))
 bawaan = opsi.index(daftar.loc[daftar["bawaan"], "indikator"].iloc[0]) if opsi else 0
 PER_INDIKATOR = "Per indikator"
 BAGIAN = [PER_INDIKATOR, "Capaian per tahun", "Predikat", "Target IKU"]
-wadah = st.expander("Indikator", expanded=False) if ui.presentasi() else st.container()
+wadah = st.expander("Indikator", expanded=False) if ui.presentasi() and opsi else st.container()
 label_indikator = {
     n: f"{n} ({grafik_kinerja.MAKIN_RENDAH})" if kinerja.lebih_rendah(polaritas.get(n)) else n for n in opsi
 }
 indikator = ui.pilih(
     "Indikator (T-C.23)",
-    label_indikator,
+    {n: ui.literal(label) for n, label in label_indikator.items()},
     "indikator",
     bawaan=opsi[bawaan] if opsi else None,
     wadah=wadah,
@@ -68,7 +98,9 @@ kolom_capaian = kosakata.kolom(
     capaian_dokumen=kosakata.Kolom("Rasio capaian tercetak di dokumen", "angka"),
 )
 tanpa_realisasi = (
-    f"Dokumen belum memuat realisasi untuk {tahun}. "
+    TANPA_TC23
+    if not info["ada_tc23"]
+    else f"Dokumen belum memuat realisasi untuk {tahun}. "
     + kosakata.catatan_realisasi_dokumen("T-C.23", ", ".join(str(t) for t in tahun_ada))
     + f" Capaian {tahun} dari dokumen {kosakata.TIDAK_DIHITUNG}; realisasi yang dilaporkan ada di panel berikut. "
     f"Target {tahun} indikator tujuan dan sasaran ada di panel *Target indikator tujuan dan sasaran*"
@@ -78,18 +110,26 @@ tanpa_realisasi = (
 ui.tampilkan(
     [
         ui.Panel(
-            f"Target dan realisasi: {indikator}{arah}",
+            f"Target dan realisasi: {ui.literal(indikator)}{arah}" if indikator else "Target dan realisasi indikator",
             data=lambda: state.sajikan(kinerja.riwayat_indikator, indikator, tahun),
             grafik=grafik_kinerja.riwayat,
             kolom=kolom_capaian,
-            keterangan=(
-                "Garis putus-putus = target; titik berwarna = realisasi menurut predikat capaiannya. "
-                "Tahun tanpa realisasi: lingkaran kosong di target, bertanda *belum ada realisasi* (bukan 0). "
-                "Target 2021–2024 diambil dari T-C.25/T-C.28 bila indikatornya bernama sama persis. "
-                f"{catatan_disamakan} Tahun {tahun} diarsir. "
-                "Rasio tercetak: beberapa sel dokumen mencetak pecahan (1,11 = 111 %)."
+            keterangan=_tc23(
+                "Garis putus-putus = target; titik berwarna = realisasi menurut predikat capaiannya.",
+                "Tahun tanpa realisasi: lingkaran kosong di target, bertanda *belum ada realisasi* (bukan 0).",
+                f"Target {tahun_dari_renstra} diambil dari {dari_renstra} bila indikatornya bernama sama persis."
+                if tahun_dari_renstra
+                else "",
+                catatan_disamakan,
+                f"Tahun {tahun} diarsir.",
+                f"Rasio tercetak: beberapa sel dokumen mencetak pecahan ({fmt.angka(pecahan)} = "
+                f"{fmt.persen(pecahan * 100, 0)})."
+                if pecahan is not None
+                else "",
             ),
-            sumber="T-C.23 Pencapaian Kinerja Pelayanan; target 2021–2024 dari T-C.25/T-C.28 (setelah perubahan)",
+            sumber="T-C.23 Pencapaian Kinerja Pelayanan"
+            + (f"; target {tahun_dari_renstra} dari {dari_renstra}{SETELAH}" if tahun_dari_renstra else ""),
+            kosong=TANPA_TC23 if not info["ada_tc23"] else ui.Panel.kosong,
             kunci="riwayat-indikator",
             bagian=PER_INDIKATOR,
         ),
@@ -98,9 +138,9 @@ ui.tampilkan(
             data=lambda: state.sajikan(kinerja.capaian_tahun, tahun),
             grafik=grafik_kinerja.capaian_tahun,
             kolom=kolom_capaian,
-            keterangan=(
-                "Batang diwarnai menurut predikat; garis putus-putus = 100 %. "
-                "Indikator tanpa capaian tidak diberi batang; alasannya tertulis di barisnya."
+            keterangan=_tc23(
+                "Batang diwarnai menurut predikat; garis putus-putus = 100 %.",
+                "Indikator tanpa capaian tidak diberi batang; alasannya tertulis di barisnya.",
             ),
             sumber="T-C.23 Pencapaian Kinerja Pelayanan",
             kosong=tanpa_realisasi,
@@ -135,13 +175,16 @@ ui.tampilkan(
             data=lambda: per_predikat,
             grafik=grafik_kinerja.predikat_per_tahun,
             kolom=kosakata.kolom("tahun", "predikat", ("jumlah", "Jumlah indikator"), rincian="Sebab tanpa capaian"),
-            keterangan=f"Indikator T-C.23, tahun yang memiliki realisasi ({rentang_realisasi}). {catatan_disamakan}",
+            keterangan=_tc23(
+                f"Indikator T-C.23, tahun yang memiliki realisasi ({rentang_realisasi}).", catatan_disamakan
+            ),
             sumber="T-C.23 Pencapaian Kinerja Pelayanan",
+            kosong=TANPA_TC23 if not info["ada_tc23"] else ui.Panel.kosong,
             kunci="predikat-per-tahun",
             bagian=BAGIAN[2],
         ),
         ui.Panel(
-            "Target indikator tujuan dan sasaran (Renstra setelah perubahan)",
+            f"Target indikator tujuan dan sasaran{' (Renstra setelah perubahan)' if SETELAH else ''}",
             data=lambda: state.sajikan(kinerja.target_iku),
             grafik=grafik_kinerja.target_iku,
             kolom=kosakata.kolom("level", "tujuan", "sasaran", "indikator", "tahun", "target", "satuan", "sumber"),
@@ -149,7 +192,7 @@ ui.tampilkan(
                 "Indikator kinerja utama tujuan dan sasaran, target per tahun. Realisasinya belum dimuat "
                 "dokumen, jadi capaiannya belum dapat dihitung."
             ),
-            sumber="T-C.25 dan T-C.28 (setelah perubahan)",
+            sumber=f"{' dan '.join(info['formulir_iku'])}{SETELAH}",
             kunci="target-iku",
             bagian=BAGIAN[3],
         ),

@@ -15,17 +15,21 @@ semua_tahun = state.sajikan(pilihan.tahun_rencana)
 tahun = int(ui.nilai_filter(ui.KUNCI_TAHUN, semua_tahun[-1]))
 kelurahan = ui.nilai_filter(ui.KUNCI_KELURAHAN, ui.SEMUA)
 kelurahan = None if kelurahan == ui.SEMUA else str(kelurahan)
-wilayah = f"Kelurahan {kelurahan}" if kelurahan else "Kecamatan Wonoasih"
+identitas = state.sajikan(pilihan.identitas)
+wilayah = f"Kelurahan {kelurahan}" if kelurahan else str(identitas["perangkat_daerah"])
 
 slaid = state.sajikan(
     isi.susun_pada, isi.hari_ini(), tahun, kelurahan, state.realisasi_tersimpan(), state.riwayat_tersimpan()
 )
 
 ui.judul("Bahan Musrenbang")
+jumlah_kelurahan = len(identitas["kelurahan"])
 ui.pengantar(
-    f"**Paket {wilayah}, tahun {tahun}.** Bahan paparan untuk Musrenbang dari angka yang sama dengan dasbor: pagu per tahun dan per program, sub "
-    "kegiatan dengan targetnya, capaian dan serapan (hanya bila realisasinya ada; tidak pernah diisi 0), dan "
-    "perubahan Renstra" + (", serta pangsa kelurahan di antara enam kelurahan" if kelurahan else "") + ". "
+    f"**Paket {ui.literal(wilayah)}, tahun {tahun}.** Bahan paparan untuk Musrenbang dari angka yang sama dengan "
+    "dasbor: pagu per tahun dan per program, sub kegiatan dengan targetnya, capaian dan serapan (hanya bila "
+    "realisasinya ada; tidak pernah diisi 0), dan perubahan Renstra"
+    + (f", serta pangsa kelurahan di antara {jumlah_kelurahan} kelurahan" if kelurahan else "")
+    + ". "
     "Pilih **tahun** dan **kelurahan** (atau seluruh kecamatan) di sidebar, lalu siapkan berkasnya: PowerPoint "
     "dengan grafik PowerPoint asli (dapat diedit) dan Excel dengan tabel yang sama, satu lembar per slaid. "
     "Setiap slaid mencantumkan sumbernya. Tab di bawah memperlihatkan slaid yang sama; mode presentasi "
@@ -39,7 +43,7 @@ def siapkan_berkas() -> None:
     kunci = (tahun, kelurahan, versi, isi.hari_ini())
     nama = ekspor.nama_berkas("bahan-musrenbang", str(tahun), wilayah).removesuffix(".xlsx")
     if st.button("Siapkan PowerPoint dan Excel", icon=":material/build:", type="primary", key="siapkan-bahan"):
-        with st.status(f"Menyusun bahan Musrenbang {tahun}: {wilayah}…", expanded=True) as status:
+        with st.status(f"Menyusun bahan Musrenbang {tahun}: {ui.literal(wilayah)}…", expanded=True) as status:
             st.write(f"{len(slaid)} slaid dari tabel dokumen dan realisasi tersimpan.")
             pptx = dek.dek_pptx(slaid)
             st.write(f"PowerPoint selesai ({len(pptx) // 1024} KB).")
@@ -63,16 +67,19 @@ def siapkan_berkas() -> None:
 
 
 def _panel(nomor: int, s: isi.Slaid) -> ui.Panel:
-    """One slide of the pack as a panel: its chart (as in the deck) or its table, with its source line."""
+    """One slide of the pack as a panel: its chart (as in the deck) or its table, with its source line.
+
+    The slide's texts carry names from the Renstra (kelurahan, programs): shown literally.
+    """
     ada_data = not s.data.empty
     return ui.Panel(
-        s.judul,
+        ui.literal(s.judul),
         data=lambda: s.data,
         grafik=grafik.pembuat(s) if s.grafik is not None else None,
         kolom=s.kolom,
-        keterangan=s.sumber + (f" {s.pesan}" if s.pesan and ada_data else ""),
-        sumber=s.sumber.removeprefix("Sumber: "),
-        kosong=s.pesan or "Tidak ada data untuk slaid ini.",
+        keterangan=ui.literal(s.sumber + (f" {s.pesan}" if s.pesan and ada_data else "")),
+        sumber=ui.literal(s.sumber.removeprefix("Sumber: ")),
+        kosong=ui.literal(s.pesan or "Tidak ada data untuk slaid ini."),
         kunci=f"musrenbang-{s.kunci}",
         bagian=isi.nama_pendek(nomor, s),
     )

@@ -10,11 +10,27 @@ import kosakata
 import state
 import ui
 from grafik import profil as grafik
+from sajian import pilihan
 from sajian import profil as sajian
 
-SUMBER_KOMPOSISI = "Tabel 2.2.1 Komposisi pegawai Kecamatan Wonoasih"
-SUMBER_UNIT = "Tabel 2.2.2 Jumlah pegawai per unit kerja"
-SUMBER_SARPRAS = "Tabel 2.2.3 Sarana dan Prasarana Kantor Kecamatan Wonoasih (Data Simda BMD September 2021)"
+ada = state.sajikan(sajian.formulir_ada)
+
+
+def _sumber(formulir: str) -> str:
+    """``Tabel 2.2.1`` and the title the Renstra prints for it (shown literally)."""
+    return f"Tabel {formulir} {ui.literal(state.sajikan(sajian.judul_tabel, formulir))}".strip()
+
+
+SUMBER_KOMPOSISI, SUMBER_UNIT, SUMBER_SARPRAS = _sumber("2.2.1"), _sumber("2.2.2"), _sumber("2.2.3")
+TANPA_KOMPOSISI = sajian.pesan_tanpa_tabel(
+    "2.2.1", "komposisi pegawai", "jumlah pegawai menurut jenis kelamin dan kriteria lain tidak dapat ditampilkan"
+)
+TANPA_UNIT = sajian.pesan_tanpa_tabel(
+    "2.2.2", "pegawai per unit kerja", "pegawai per unit kerja tidak dapat ditampilkan"
+)
+TANPA_SARPRAS = sajian.pesan_tanpa_tabel(
+    "2.2.3", "sarana dan prasarana kantor", "kondisi sarana dan prasarana tidak dapat ditampilkan"
+)
 KOLOM_JK = kosakata.kolom("laki_laki", "perempuan", "jumlah")
 KOLOM_SARPRAS = kosakata.kolom(
     ("kelompok", "Kelompok"),
@@ -27,21 +43,29 @@ KOLOM_SARPRAS = kosakata.kolom(
     rusak_berat=kosakata.Kolom("Rusak berat", "bulat"),
     keterangan="Keterangan tercetak",
 )
+contoh = state.sajikan(sajian.contoh_sarpras)
 KETERANGAN_KONDISI = (
-    "Dokumen mencetak jumlah barang dan keterangan (mis. '7 buah kurang baik, 1 buah rusak berat'); "
-    "jumlah 'baik' = jumlah barang dikurangi yang disebut di keterangan. Setiap batang dalam satuan "
-    "barangnya sendiri (buah, unit, set, lokal), jadi panjang batang antarbarang tidak setara."
+    "Dokumen mencetak jumlah barang dan keterangan"
+    + (f" (mis. '{ui.literal(contoh['keterangan'])}')" if contoh["keterangan"] else "")
+    + "; jumlah 'baik' = jumlah barang dikurangi yang disebut di keterangan. Setiap batang dalam satuan "
+    "barangnya sendiri"
+    + (f" ({ui.literal(', '.join(contoh['satuan']))})" if contoh["satuan"] else "")
+    + ", jadi panjang batang antarbarang tidak setara."
 )
 
 ui.judul("Profil kecamatan")
 ui.pengantar(
-    "Sumber daya Kecamatan Wonoasih menurut bab 2 dokumen: komposisi pegawai (Tabel 2.2.1), pegawai per unit "
-    "kerja (Tabel 2.2.2), serta sarana dan prasarana kantor beserta kondisinya (Tabel 2.2.3)."
+    f"Sumber daya {ui.literal(state.sajikan(pilihan.identitas)['perangkat_daerah'])} menurut bab 2 dokumen: "
+    "komposisi pegawai (Tabel 2.2.1), pegawai per unit kerja (Tabel 2.2.2), serta sarana dan prasarana kantor "
+    "beserta kondisinya (Tabel 2.2.3)."
 )
 
 
 def jumlah_pegawai() -> None:
     """Cards with the tables' staff count, and the prose's different counts beside it."""
+    if "2.2.1" not in ada:
+        st.info(TANPA_KOMPOSISI)
+        return
     ringkas = state.sajikan(sajian.ringkasan_pegawai).iloc[0]
     kiri, tengah, kanan = st.columns(3)
     kiri.metric("Jumlah pegawai", fmt.angka(ringkas["jumlah"]), border=True)
@@ -55,7 +79,8 @@ def jumlah_pegawai() -> None:
     beda = klaim[klaim["selisih"].fillna(0) != 0]
     if not beda.empty:
         daftar = "; ".join(
-            f"{fmt.angka(k['nilai'])} orang di bagian {k['bagian']} (“{k['teks']}”)" for _, k in beda.iterrows()
+            f"{fmt.angka(k['nilai'])} orang di bagian {ui.literal(k['bagian'])} (“{ui.literal(k['teks'])}”)"
+            for _, k in beda.iterrows()
         )
         tabel = (
             f"Tabel 2.2.1 dan 2.2.2 sama-sama mencatat {fmt.angka(ringkas['jumlah'])} orang"
@@ -81,14 +106,14 @@ def _panel_kriteria(nama: str) -> ui.Panel:
     if t is not None and pd.notna(t["jumlah"]) and pd.notna(semua) and t["jumlah"] != semua:
         keterangan += f" Kriteria ini tidak mencakup seluruh {fmt.angka(semua)} pegawai."
     return ui.Panel(
-        f"Pegawai menurut {nama.lower()}",
+        f"Pegawai menurut {ui.literal(nama.lower())}",
         data=lambda: state.sajikan(sajian.pegawai_menurut, nama),
         grafik=grafik.pegawai_jenis_kelamin,
         kolom=kosakata.kolom(("kategori", nama), *KOLOM_JK.items()),
         keterangan=keterangan,
         sumber=SUMBER_KOMPOSISI,
         kunci="pegawai-" + re.sub(r"[^a-z0-9]+", "-", nama.lower().split("(")[0]).strip("-"),
-        bagian=nama.split("(")[0].strip(),
+        bagian=ui.literal(nama.split("(")[0].strip()),
     )
 
 
@@ -98,20 +123,25 @@ kriteria = [k for k in state.sajikan(sajian.kriteria) if k != sajian.KRITERIA_JE
 kelompok = state.sajikan(sajian.kelompok_sarpras)
 
 SARPRAS = "Sarana dan prasarana"
-panel = [
-    ui.Panel("Jumlah pegawai", isi=jumlah_pegawai, kunci="jumlah-pegawai"),
-    *[_panel_kriteria(k) for k in kriteria],
-    ui.Panel(
-        "Pegawai per unit kerja",
-        data=lambda: state.sajikan(sajian.pegawai_per_unit),
-        grafik=grafik.pegawai_per_unit,
-        kolom=kosakata.kolom(("unit_kerja", "Unit kerja"), *KOLOM_JK.items(), "jumlah_dokumen"),
-        keterangan="Kantor kecamatan dan enam kantor kelurahan. Jumlah = laki-laki + perempuan; "
-        "'Jumlah tercetak' adalah angka dokumen di baris yang sama.",
-        sumber=SUMBER_UNIT,
-        kunci="pegawai-unit",
-        bagian="Unit kerja",
-    ),
+
+
+def _tanpa_tabel(judul: str, pesan: str, kunci: str, bagian: str) -> ui.Panel:
+    """A section whose table the Renstra does not hold: its title and why it is empty."""
+    return ui.Panel(judul, isi=lambda: st.info(pesan), kunci=kunci, bagian=bagian)
+
+
+PANEL_UNIT = ui.Panel(
+    "Pegawai per unit kerja",
+    data=lambda: state.sajikan(sajian.pegawai_per_unit),
+    grafik=grafik.pegawai_per_unit,
+    kolom=kosakata.kolom(("unit_kerja", "Unit kerja"), *KOLOM_JK.items(), "jumlah_dokumen"),
+    keterangan="Kantor kecamatan dan kantor kelurahan. Jumlah = laki-laki + perempuan; "
+    "'Jumlah tercetak' adalah angka dokumen di baris yang sama.",
+    sumber=SUMBER_UNIT,
+    kunci="pegawai-unit",
+    bagian="Unit kerja",
+)
+PANEL_SARPRAS = [
     ui.Panel(
         "Barang yang tidak seluruhnya baik",
         data=lambda: state.sajikan(sajian.sarpras, "", True),
@@ -125,7 +155,7 @@ panel = [
     ),
     *[
         ui.Panel(
-            f"Kondisi {k.lower()}",
+            f"Kondisi {ui.literal(k.lower())}",
             data=lambda k=k: state.sajikan(sajian.sarpras, k),
             grafik=grafik.sarpras_kondisi,
             kolom=KOLOM_SARPRAS,
@@ -136,6 +166,12 @@ panel = [
         )
         for k in kelompok
     ],
+]
+panel = [
+    ui.Panel("Jumlah pegawai", isi=jumlah_pegawai, kunci="jumlah-pegawai"),
+    *[_panel_kriteria(k) for k in kriteria],
+    PANEL_UNIT if "2.2.2" in ada else _tanpa_tabel(PANEL_UNIT.judul, TANPA_UNIT, PANEL_UNIT.kunci, PANEL_UNIT.bagian),
+    *(PANEL_SARPRAS if "2.2.3" in ada else [_tanpa_tabel(SARPRAS, TANPA_SARPRAS, "sarpras", SARPRAS)]),
 ]
 
 ui.tampilkan(panel)

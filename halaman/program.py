@@ -1,4 +1,8 @@
-"""Program: one program, kegiatan or sub kegiatan of T-C.27 over the years (pagu, indicators, rincian)."""
+"""Program: one program, kegiatan or sub kegiatan of T-C.27 over the years (pagu, indicators, rincian).
+
+How the document prints T-C.27 (its tables and years, code schemes, kondisi awal) is said from
+its data; names from it are shown literally (``ui.literal``).
+"""
 
 import streamlit as st
 
@@ -7,6 +11,7 @@ import kosakata
 import state
 import ui
 from grafik import program as grafik_program
+from sajian import anggaran as sajian_anggaran
 from sajian import pilihan
 from sajian import program as sajian_program
 
@@ -23,14 +28,19 @@ if bawaan:
     program = next(iter(label_program))
 
 opsi = state.sajikan(sajian_program.pilihan_item, program)
+keadaan = state.sajikan(sajian_anggaran.keadaan_rencana)
+tabel, tabel_baru = keadaan["tabel"], keadaan["tabel_baru"]
+kondisi_awal = state.sajikan(sajian_program.catatan_kondisi_awal)
 
 ui.pengantar(
     ("**Filter program masih *Semua program*: yang tampil program pertama.** Pilih program di sidebar.\n\n"
      if bawaan else "")
     + "Pilih program, kegiatan atau sub kegiatan: pagu-nya per tahun, indikator dan targetnya, "
-    "serta rinciannya. Sumber: tabel T-C.27 (Rencana Program, Kegiatan, dan Pendanaan). Tahun 2022–2024 "
-    "dicetak dalam satu tabel; tahun 2021 di tabel sendiri dengan kode Permendagri 90 yang sama, jadi "
-    "dicocokkan menurut kode (dan kelurahan). Program 2020 memakai kode lama dan tidak dipetakan ke kode baru."
+    "serta rinciannya. Sumber: tabel T-C.27 (Rencana Program, Kegiatan, dan Pendanaan), "
+    + (f"dicetak dalam {len(tabel)} tabel ({', '.join(tabel)})." if len(tabel) > 1 else f"tahun {tabel[0]}.")
+    + (f" Tabel berkode Permendagri 90/2019 ({' dan '.join(tabel_baru)}) dicocokkan menurut kode (dan kelurahan)."
+       if len(tabel_baru) > 1 else "")
+    + (f" {keadaan['program_tanpa_kode']}: tidak dipetakan ke kode baru." if keadaan["program_tanpa_kode"] else "")
 )  # fmt: skip
 
 # In presentation mode the picker folds away, so the chart fills the screen (as on Kinerja).
@@ -46,7 +56,7 @@ if len(rantai) > 1:
         "Ke induknya",
         icon=":material/arrow_upward:",
         on_click=lambda: st.session_state.update({KUNCI_ITEM: induk}),
-        help=opsi.get(induk, ""),
+        help=ui.literal(opsi.get(induk, "")),
         width="stretch",
     )
 
@@ -54,7 +64,7 @@ jejak = " › ".join(
     f"{sajian_program.NAMA_TINGKAT.get(t, t)} {k or '(tanpa kode)'}"
     for t, k in zip(rantai["tingkat"], rantai["kode"], strict=True)
 )
-nama = str(rantai["nama"].iloc[-1]).strip() if len(rantai) else ""
+nama = ui.literal(str(rantai["nama"].iloc[-1]).strip()) if len(rantai) else ""
 tingkat = str(rantai["tingkat"].iloc[-1]) if len(rantai) else ""
 anak = sajian_program.TINGKAT_ANAK.get(tingkat)
 nama_anak = {"kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"}.get(anak or "", "rincian")
@@ -84,7 +94,7 @@ panel = [
         )
         + fmt.KETERANGAN_SATUAN
         + ".",
-        sumber="T-C.27 Rencana Program, Kegiatan, dan Pendanaan (2020, 2021, 2022–2024)",
+        sumber=keadaan["sumber"],
         kunci="pagu-item",
         bagian="Pagu per tahun",
     ),  # fmt: skip
@@ -106,7 +116,8 @@ panel = [
             "catatan",
         ),
         keterangan=f"{jejak}. Target seperti tercetak; satu baris dapat punya beberapa indikator. "
-        "Kondisi awal hanya dicetak untuk program 2020. Sel indikator yang kosong di dokumen dibiarkan kosong. "
+        + (f"{kondisi_awal} " if kondisi_awal else "")
+        + "Sel indikator yang kosong di dokumen dibiarkan kosong. "
         "Realisasi dilaporkan: unggahan Isi Realisasi (– = belum dilaporkan).",
         sumber="T-C.27 Rencana Program, Kegiatan, dan Pendanaan",
         kunci="indikator-item",

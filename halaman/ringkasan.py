@@ -1,4 +1,10 @@
-"""Ringkasan: the Renstra at a glance (pagu per year and per program, serapan, tujuan and sasaran)."""
+"""Ringkasan: the Renstra at a glance (pagu per year and per program, serapan, tujuan and sasaran).
+
+Every note about the document (its tables, years, code schemes) is read from the Renstra being
+served; a panel on a table it does not print (T-C.23, T-C.24) says so instead of a chart.
+"""
+
+from typing import Any
 
 import streamlit as st
 
@@ -8,6 +14,7 @@ import state
 import ui
 from grafik import kinerja as grafik_kinerja
 from grafik import ringkasan as grafik
+from sajian import anggaran as sajian_anggaran
 from sajian import kinerja, pilihan
 from sajian import realisasi as sajian_realisasi
 from sajian import ringkasan as sajian
@@ -17,6 +24,9 @@ semua_tahun = state.sajikan(pilihan.tahun_rencana)
 tahun = int(ui.nilai_filter(ui.KUNCI_TAHUN, semua_tahun[-1]))
 per_predikat = state.sajikan(kinerja.predikat_per_tahun)
 serapan_tahunan = state.sajikan(sajian.serapan_per_tahun)
+keadaan = state.sajikan(sajian_anggaran.keadaan_rencana)
+sasaran = state.sajikan(sajian.keadaan_tujuan_sasaran)
+ada_tabel = {kode: state.sajikan(sajian_anggaran.ada_tabel, kode) for kode in ("T-C.23", "T-C.24")}
 # Years whose realisasi the document copied from the targets, as the charts mark them.
 disamakan_kinerja = kosakata.catatan_realisasi_disamakan(
     per_predikat.loc[per_predikat["realisasi_disamakan_target"].fillna(False).astype(bool), "tahun"],
@@ -29,52 +39,89 @@ disamakan_serapan = kosakata.catatan_realisasi_disamakan(
 
 ui.judul("Ringkasan")
 ui.pengantar(
-    f"**{r['judul']}**" + (f"  \n**Visi:** {r['visi']}" if r["visi"] else "") + "  \n"
+    f"**{ui.literal(r['judul'])}**" + (f"  \n**Visi:** {ui.literal(r['visi'])}" if r["visi"] else "") + "  \n"
     "Semua angka berasal dari tabel dokumen; yang tidak terbaca di dokumen ditandai, tidak ditebak. "
     + fmt.KETERANGAN_SATUAN
     + "."
 )
 
 
-def sekilas() -> None:
+def _kartu_pagu(wadah: Any) -> None:
     pagu = state.sajikan(sajian.pagu_per_tahun).set_index("tahun")
-    serapan = serapan_tahunan.set_index("tahun")
-    terakhir = state.sajikan(sajian.tahun_realisasi_terakhir)
-    kiri, tengah, kanan, predikat = st.columns(4)
     if tahun in pagu.index:
         baris = pagu.loc[tahun]
-        kiri.metric(f"Pagu indikatif {tahun}", fmt.rupiah_ringkas(baris["pagu"]), border=True)
-        kiri.caption(fmt.rupiah(baris["pagu"]) + (f"; {baris['catatan']}" if baris["catatan"] else ""))
+        wadah.metric(f"Pagu indikatif {tahun}", fmt.rupiah_ringkas(baris["pagu"]), border=True)
+        wadah.caption(fmt.rupiah(baris["pagu"]) + (f"; {baris['catatan']}" if baris["catatan"] else ""))
+
+
+def _kartu_serapan(wadah: Any) -> None:
+    """The latest serapan: reported through Isi Realisasi when newer than T-C.24's, else T-C.24's, else why none."""
+    serapan = serapan_tahunan.set_index("tahun")
+    terakhir = state.sajikan(sajian.tahun_realisasi_terakhir)
     dilaporkan = state.sajikan(sajian_realisasi.serapan_terakhir, state.realisasi_tersimpan())
     if dilaporkan is not None and (terakhir is None or dilaporkan["tahun"] > terakhir):
-        tengah.metric(f"Serapan anggaran {dilaporkan['tahun']}", fmt.persen(dilaporkan["serapan"]), border=True)
-        tengah.caption(
+        wadah.metric(f"Serapan anggaran {dilaporkan['tahun']}", fmt.persen(dilaporkan["serapan"]), border=True)
+        wadah.caption(
             f"Realisasi {fmt.rupiah(dilaporkan['realisasi'])} dari pagu {fmt.rupiah(dilaporkan['pagu'])} "
             f"({fmt.angka(dilaporkan['baris'])} baris T-C.27 yang dilaporkan lewat Isi Realisasi)"
         )
     elif terakhir is not None and terakhir in serapan.index:
         s = serapan.loc[terakhir]
-        tengah.metric(f"Serapan anggaran {terakhir}", fmt.persen(s["serapan"]), border=True)
-        tengah.caption(
+        wadah.metric(f"Serapan anggaran {terakhir}", fmt.persen(s["serapan"]), border=True)
+        wadah.caption(
             f"Realisasi {fmt.rupiah(s['realisasi'])} dari anggaran {fmt.rupiah(s['anggaran'])} "
             f"({fmt.angka(s['program'])} program T-C.24 yang mencetak keduanya)"
         )
-    program = state.sajikan(sajian.pagu_program_tahun, tahun)
-    kanan.metric(f"Program {tahun}", fmt.angka(len(program)), border=True)
-    if not program.empty:
-        kanan.caption(f"Terbesar: {program['program'].iloc[0]} ({fmt.rupiah_ringkas(program['pagu'].iloc[0])})")
-    hitung = per_predikat
-    if not hitung.empty:
-        t = int(hitung["tahun"].max())
-        d = hitung[hitung["tahun"].eq(t)]
-        ada = d[d["jumlah"].gt(0)]
-        berpredikat = int(d.loc[d["predikat"].ne(kinerja.TANPA_PREDIKAT), "jumlah"].sum())
-        predikat.metric(
-            f"Indikator berpredikat {t}",
-            f"{fmt.angka(berpredikat)} dari {fmt.angka(int(d['jumlah'].sum()))}",
-            border=True,
+    else:
+        wadah.metric("Serapan anggaran", fmt.KOSONG, border=True)
+        wadah.caption(
+            ("Renstra ini tidak memuat T-C.24" if not ada_tabel["T-C.24"] else "Dokumen tidak mencetak realisasi")
+            + ", dan belum ada realisasi anggaran yang dilaporkan lewat Isi Realisasi."
         )
-        predikat.caption(" · ".join(f"{b.predikat} {fmt.angka(b.jumlah)}" for b in ada.itertuples(index=False)))
+
+
+def _kartu_program(wadah: Any) -> None:
+    program = state.sajikan(sajian.pagu_program_tahun, tahun)
+    wadah.metric(f"Program {tahun}", fmt.angka(len(program)), border=True)
+    if not program.empty:
+        terbesar = ui.literal(program["program"].iloc[0])
+        wadah.caption(f"Terbesar: {terbesar} ({fmt.rupiah_ringkas(program['pagu'].iloc[0])})")
+
+
+def _kartu_predikat(wadah: Any) -> None:
+    """Indicators with a predikat in the latest year of T-C.23, else why none."""
+    if per_predikat.empty:
+        wadah.metric("Indikator berpredikat", fmt.KOSONG, border=True)
+        wadah.caption(
+            "Renstra ini tidak memuat T-C.23 (Pencapaian Kinerja Pelayanan)"
+            if not ada_tabel["T-C.23"]
+            else "Belum ada indikator T-C.23 dengan realisasi."
+        )
+        return
+    t = int(per_predikat["tahun"].max())
+    d = per_predikat[per_predikat["tahun"].eq(t)]
+    ada = d[d["jumlah"].gt(0)]
+    berpredikat = int(d.loc[d["predikat"].ne(kinerja.TANPA_PREDIKAT), "jumlah"].sum())
+    wadah.metric(
+        f"Indikator berpredikat {t}", f"{fmt.angka(berpredikat)} dari {fmt.angka(int(d['jumlah'].sum()))}", border=True
+    )
+    wadah.caption(" · ".join(f"{b.predikat} {fmt.angka(b.jumlah)}" for b in ada.itertuples(index=False)))
+
+
+def sekilas() -> None:
+    for kartu, wadah in zip((_kartu_pagu, _kartu_serapan, _kartu_program, _kartu_predikat), st.columns(4), strict=True):
+        kartu(wadah)
+
+
+def kosong(kode: str, apa: str) -> str:
+    """A panel's message when it has no rows: the table is not in this Renstra, or nothing to show."""
+    return "Tidak ada data untuk pilihan ini." if ada_tabel[kode] else sajian_anggaran.pesan_tanpa_tabel(kode, apa)
+
+
+def sumber(kode: str, judul: str | None = None) -> str:
+    """``T-C.24 <the document's title of it>``, the title shown literally; "" when the Renstra has no such table."""
+    judul = state.sajikan(sajian_anggaran.judul_tabel, kode) if judul is None else judul
+    return f"{kode} {ui.literal(judul)}" if judul else ""
 
 
 JUMLAH_PROGRAM = kosakata.Kolom("Jumlah program", "bulat")
@@ -89,7 +136,7 @@ ui.tampilkan(
             kolom=kosakata.kolom("tahun", "pagu", ("program", JUMLAH_PROGRAM), "catatan"),
             keterangan="Jumlah pagu program di T-C.27 per tahun. Batang bergaris: untuk sebagian program, "
             f"{kosakata.jumlah_rincian()} (kegiatan/sub kegiatan; lihat Kualitas data).",
-            sumber="T-C.27 Rencana Program, Kegiatan, dan Pendanaan (2020, 2021, 2022-2024)",
+            sumber=keadaan["sumber"],
             kunci="pagu-per-tahun",
             bagian="Pagu per tahun",
         ),
@@ -98,7 +145,9 @@ ui.tampilkan(
             data=lambda: state.sajikan(sajian.pagu_program_tahun, tahun),
             grafik=grafik.pagu_program,
             kolom=kosakata.kolom(("kunci", "Kode"), "program", "pagu", "dasar"),
-            keterangan="Program tahun 2020 memakai kode lama; tidak dipetakan ke kode baru.",
+            keterangan=f"{keadaan['program_tanpa_kode']}: tidak dipetakan ke kode baru."
+            if keadaan["program_tanpa_kode"]
+            else "",
             sumber=f"T-C.27, tahun {tahun}",
             kunci="pagu-program",
             bagian="Pagu per program",
@@ -115,8 +164,11 @@ ui.tampilkan(
                 program=JUMLAH_PROGRAM,
             ),
             keterangan="Jumlah realisasi ÷ jumlah anggaran program yang mencetak keduanya di T-C.24. "
-            + disamakan_serapan,
-            sumber="T-C.24 Anggaran dan Realisasi Pendanaan Pelayanan Perangkat Daerah",
+            + disamakan_serapan
+            if ada_tabel["T-C.24"]
+            else "",
+            kosong=kosong("T-C.24", "serapan anggaran per tahun"),
+            sumber=sumber("T-C.24"),
             kunci="serapan",
             bagian="Serapan",
         ),
@@ -126,8 +178,11 @@ ui.tampilkan(
             grafik=grafik_kinerja.predikat_per_tahun,
             kolom=kosakata.kolom("tahun", "predikat", ("jumlah", "Jumlah indikator"), rincian="Sebab tanpa capaian"),
             keterangan="Indikator T-C.23 per tahun yang memiliki realisasi; rinciannya di halaman Kinerja. "
-            + disamakan_kinerja,
-            sumber="T-C.23 Pencapaian Kinerja Pelayanan",
+            + disamakan_kinerja
+            if ada_tabel["T-C.23"]
+            else "",
+            kosong=kosong("T-C.23", "jumlah indikator kinerja per predikat"),
+            sumber=sumber("T-C.23"),
             kunci="predikat",
             bagian="Predikat indikator",
         ),
@@ -140,10 +195,10 @@ ui.tampilkan(
                 ("uraian", "Tujuan / sasaran"),
                 "indikator",
                 "satuan",
-                *((str(t), kosakata.Kolom(f"Target {t}", "angka")) for t in semua_tahun),
+                *((str(t), kosakata.Kolom(f"Target {t}", "angka")) for t in sasaran["tahun"]),
             ),
-            keterangan="Renstra setelah perubahan (T-C.25).",
-            sumber="T-C.25 Tujuan dan Sasaran Jangka Menengah Pelayanan PD (setelah perubahan)",
+            keterangan="Renstra setelah perubahan." if sasaran["berubah"] else "",
+            sumber=sumber(sasaran["formulir"], sasaran["judul"]),
             kunci="tujuan-sasaran",
             bagian="Tujuan dan sasaran",
         ),

@@ -1,4 +1,7 @@
-"""Tabel dokumen: one table exactly as printed, with the manifest's transcription corrections."""
+"""Tabel dokumen: one table exactly as printed, with the manifest's transcription corrections.
+
+Labels, titles and notes come from the Renstra (an imported workbook too): shown literally.
+"""
 
 import streamlit as st
 
@@ -15,24 +18,24 @@ tid = ui.pilih("Tabel", label, "tabel")  # ?tabel=tc24
 tm = r.tabel_mentah[tid]
 meta = tm.meta
 
-st.subheader(label[tid])
+st.subheader(ui.literal(label[tid]))
 keterangan = [
-    f"Bagian {meta['bagian']}" if meta.get("bagian") else "",
-    f"baris {meta['sumber_baris']} teks ekspor dokumen" if meta.get("sumber_baris") else "",
+    f"Bagian {ui.literal(meta['bagian'])}" if meta.get("bagian") else "",
+    f"baris {ui.literal(meta['sumber_baris'])} teks ekspor dokumen" if meta.get("sumber_baris") else "",
     "sel tampil persis seperti tercetak; kolom *baris* = baris data ke-n",
 ]
 st.caption("; ".join(k for k in keterangan if k) + ".")
 if meta.get("catatan"):
-    st.info(meta["catatan"])
+    st.info(ui.literal(meta["catatan"]))
 
 judul = ringkasan.judul_kolom(r, tid)
 ui.tampilkan(
     [
         ui.Panel(
-            f"{tm.label} seperti tercetak",
+            f"{ui.literal(tm.label)} seperti tercetak",
             data=lambda: ringkasan.tabel_tercetak(r, tid).reset_index(),
             kolom=kosakata.kolom(("baris", "Baris"), *judul.items()),
-            sumber=f"{label[tid]}, {r.judul}",
+            sumber=ui.literal(f"{label[tid]}, {r.judul}"),
             kunci=f"tabel-{tid}",
         )
     ]

@@ -223,10 +223,23 @@ def _normal_program(nama: str) -> str:
 
 
 def _lintas_tc24_tc27(r: Renstra) -> list[dict[str, Any]]:
-    """T-C.24's 2020 anggaran against T-C.27's 2020 pagu for the same program (sum of its kegiatan)."""
-    a = r.anggaran[(r.anggaran["tahun"] == 2020) & r.anggaran["anggaran"].notna()]
-    d = r.rencana[(r.rencana["tahun"] == 2020) & (r.rencana["tingkat"] == "kegiatan")]
-    jumlah = d.groupby("program_id").agg(nama=("program_nama", "first"), pagu=("pagu", lambda s: s.sum(min_count=1)))
+    """T-C.24's anggaran against T-C.27's pagu for the same program (sum of its kegiatan), in every
+    year both tables print (none when the Renstra has no T-C.24)."""
+    a = r.anggaran[r.anggaran["anggaran"].notna()]
+    tahun = sorted({int(t) for t in a["tahun"].dropna()} & {int(t) for t in r.rencana["tahun"].dropna()})
+    out = []
+    for t in tahun:
+        out += _lintas_tahun(r, a[a["tahun"] == t], t)
+    return out
+
+
+def _lintas_tahun(r: Renstra, a: pd.DataFrame, tahun: int) -> list[dict[str, Any]]:
+    """One year of ``_lintas_tc24_tc27``: each T-C.24 program matched to the T-C.27 program of that
+    year with the most similar name (at least 0,9 alike)."""
+    d = r.rencana[(r.rencana["tahun"] == tahun) & (r.rencana["tingkat"] == "kegiatan")]
+    jumlah = d.groupby("program_id").agg(
+        nama=("program_nama", "first"), tabel=("tabel", "first"), pagu=("pagu", lambda s: s.sum(min_count=1))
+    )
     out = []
     for _, x in a.iterrows():
         if jumlah.empty:
@@ -239,10 +252,10 @@ def _lintas_tc24_tc27(r: Renstra) -> list[dict[str, Any]]:
             continue
         p = jumlah.loc[mirip.idxmax()]
         if pd.notna(p["pagu"]) and abs(float(x["anggaran"]) - float(p["pagu"])) > TOLERANSI_PEMBULATAN_RP:
-            out.append(_temuan(tabel=x["tabel"], baris=x["baris"], tahun=2020, uraian=x["program"],
-                                   jenis="anggaran T-C.24 ≠ pagu T-C.27", keparahan=PERINGATAN, diharapkan=_rp(p["pagu"]),
-                                   ditemukan=_rp(x["anggaran"]),
-                                   keterangan=f"T-C.27 (2020): jumlah pagu kegiatan '{p['nama']}'"))  # fmt: skip
+            out.append(_temuan(tabel=x["tabel"], baris=x["baris"], tahun=tahun, uraian=x["program"],
+                               jenis="anggaran T-C.24 ≠ pagu T-C.27", keparahan=PERINGATAN, diharapkan=_rp(p["pagu"]),
+                               ditemukan=_rp(x["anggaran"]),
+                               keterangan=f"{p['tabel']}: jumlah pagu kegiatan '{p['nama']}'"))  # fmt: skip
     return out
 
 
@@ -272,7 +285,7 @@ def _pegawai(r: Renstra) -> list[dict[str, Any]]:
         if k.get("besaran") == "jumlah_pegawai" and acuan is not None and int(k["nilai"]) != acuan:
             out.append(_temuan(tabel="Teks dokumen", baris=None, uraian=f"{k['bagian']}: “{k['teks']}”",
                                jenis="jumlah pegawai di teks ≠ tabel", keparahan=PERINGATAN, diharapkan=str(acuan),
-                               ditemukan=str(k["nilai"]), keterangan=f"Tabel 2.2.1 (menurut jenis kelamin) mencatat {acuan} pegawai"))  # fmt: skip
+                               ditemukan=str(k["nilai"]), keterangan=f"{jk['tabel'].iloc[0]} (menurut jenis kelamin) mencatat {acuan} pegawai"))  # fmt: skip
     return out
 
 

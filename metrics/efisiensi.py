@@ -11,8 +11,8 @@ none is ever guessed. Without it the pairing is made for the whole kecamatan per
 - capaian = mean capaian of the indicators that have one that year;
 - serapan = sum(realisasi) / sum(anggaran) x 100 over the programs with both anggaran and realisasi.
 
-Years whose realisasi the document "disamakan dengan target" (``realisasi_disamakan_target``,
-2019 in the Wonoasih document) are kept and explained in ``catatan``.
+Years whose realisasi the document "disamakan dengan target" (``realisasi_disamakan_target``, the
+years a table's manifest entry lists) are kept and explained in ``catatan``.
 """
 
 from __future__ import annotations

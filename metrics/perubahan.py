@@ -3,7 +3,9 @@
 Source: r.sasaran (loaders/sasaran.py), columns versi, formulir, level, no, tujuan, sasaran,
 indikator, jenis (target / kondisi_awal / kondisi_akhir), tahun, target, target_teks.
 
-Indicators are matched by (formulir, indikator text, level, no). For each formulir it reports:
+Indicators are matched by (formulir, indikator text, level, no). A formulir printed in one version
+only (a Renstra that was never revised) has nothing to compare and gives no rows. For each formulir
+printed in both versions it reports:
 - "indikator dihapus" / "indikator ditambah": a key only in the sebelum / sesudah version;
 - "indikator diganti nama": an unmatched sebelum and sesudah indicator at the same
   (formulir, level, no) whose texts are near-identical (SequenceMatcher ratio >= ``ambang_kemiripan``
@@ -80,6 +82,8 @@ def perubahan_renstra(sasaran: pd.DataFrame, ambang_kemiripan: float | None = 0.
     rekaman: list[dict[str, object]] = []
     for formulir, f in d.groupby("formulir", sort=True):
         seb, ses = f[f["versi"] == "sebelum"], f[f["versi"] == "sesudah"].copy()
+        if seb.empty or ses.empty:  # one version only: nothing was revised, nothing to compare
+            continue
         if ambang_kemiripan is not None:
             peta = _pasangan_mirip(seb, ses, ambang_kemiripan)
             for baru, lama in peta.items():

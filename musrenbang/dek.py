@@ -136,7 +136,7 @@ def _sumber(slide: Any, s: Slaid) -> None:
 
 
 def _slaid_judul(prs: Any, s: Slaid) -> None:
-    """Title slide: the title, then the identity table's rows as lines ("Tahun: 2024")."""
+    """Title slide: the title, then the identity table's rows as lines ("Tahun: <tahun>")."""
     slide = prs.slides.add_slide(prs.slide_layouts[0])
     t = slide.shapes.title
     t.left, t.top, t.width, t.height = _KIRI, Inches(1.4), _LEBAR_ISI, Inches(1.5)

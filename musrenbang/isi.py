@@ -7,17 +7,20 @@ carries an empty frame and a ``pesan`` saying why, never a table of zeros.
 Slides, in order (``KUNCI_KECAMATAN`` / ``KUNCI_KELURAHAN``):
 
 1. ``judul``: title and identity (kecamatan, kota, dokumen, periode, cakupan, tahun, tanggal dibuat);
-2. ``pagu-tahun``: pagu per year 2020-2024 (kecamatan: the one total of the Ringkasan page, with
+2. ``pagu-tahun``: pagu per plan year (kecamatan: the one total of the Ringkasan page, with
    the rincian fallback in "Dasar"; kelurahan: its own rows, ``sajian.kelurahan.pagu_kelurahan``);
 3. ``pagu-program``: pagu per program in the year;
 4. ``sub-kegiatan``: the most detailed T-C.27 rows of the year with indicator, target and pagu
-   (sub kegiatan; in 2020 the table stops at kegiatan);
+   (sub kegiatan; kegiatan in a year whose T-C.27 stops there);
 5. ``capaian``: capaian and predikat of indicators with realisasi (document T-C.23, or uploads);
 6. ``serapan``: T-C.24 for the document's years (kecamatan only), uploads otherwise;
 7. ``perubahan`` + ``perubahan-daftar``: what the Perubahan Renstra changed (counts, then the list);
+   a Renstra with one version of T-C.25/T-C.28 says there is nothing to compare;
 8. ``pangsa-kelurahan`` (kelurahan packs only): its share of the kelurahan pagu and its rank.
 
 A kelurahan pack holds no row of another kelurahan: the others appear only as one aggregate.
+A Renstra without T-C.23 or T-C.24 (optional tables) gets a message saying so on the capaian or
+serapan slide; every name, year and table label comes from the Renstra itself.
 """
 
 from __future__ import annotations
@@ -62,7 +65,7 @@ JENIS_GRAFIK = ("batang", "batang_bertumpuk", "batang_horizontal", "garis", "don
 SATUAN_GRAFIK = ("rupiah", "persen", "angka")
 # A chart with more bars than this is unreadable on a projector: such a slide becomes a table.
 MAKS_BARIS_GRAFIK = 15
-WIB = timezone(timedelta(hours=7), "WIB")  # the store keeps UTC; Probolinggo reads WIB (no DST)
+WIB = timezone(timedelta(hours=7), "WIB")  # the store keeps UTC; dates are given in WIB (no DST)
 
 
 def hari_ini(sekarang: datetime | None = None) -> date:
@@ -172,6 +175,11 @@ def label_titik(s: Slaid, seri: str) -> list[str | None]:
     return hasil
 
 
+def nama_wilayah(r: Renstra, kelurahan: str | None) -> str:
+    """Who a pack is for: the perangkat daerah (``kelurahan=None``) or ``Kelurahan <kelurahan>``."""
+    return pilihan.perangkat_daerah(r) if kelurahan is None else f"Kelurahan {kelurahan}"
+
+
 @dataclass(frozen=True)
 class _Lingkup:
     """What every slide builder needs: the Renstra, the year, the scope and the reported realisasi."""
@@ -189,12 +197,12 @@ class _Lingkup:
 
     @property
     def kecamatan(self) -> str:
-        return str(self.info.get("perangkat_daerah") or f"Kecamatan {self.r.wilayah.kecamatan}")
+        return pilihan.perangkat_daerah(self.r)
 
     @property
     def wilayah(self) -> str:
-        """``Kecamatan Wonoasih`` or ``Kelurahan Pakistaji``: who the pack is for."""
-        return self.kecamatan if self.kelurahan is None else f"Kelurahan {self.kelurahan}"
+        """``Kecamatan <nama>`` or ``Kelurahan <nama>``: who the pack is for."""
+        return nama_wilayah(self.r, self.kelurahan)
 
     @property
     def periode(self) -> str:
@@ -203,12 +211,12 @@ class _Lingkup:
 
     @property
     def dokumen(self) -> str:
-        """``Perubahan Renstra Kecamatan Wonoasih 2019-2024``: the document, short enough for a source line."""
+        """``Perubahan Renstra <perangkat daerah> <periode>``: the document, short enough for a source line."""
         awal = "Perubahan Renstra" if self.r.judul.lower().startswith("perubahan") else "Renstra"
         return f"{awal} {self.kecamatan} {self.periode}".strip()
 
     def sumber(self, tabel: str, tahun: str | int, tambahan: str = "") -> str:
-        """``Sumber: Perubahan Renstra Kecamatan Wonoasih 2019-2024, T-C.27, tahun 2024``."""
+        """``Sumber: <dokumen>, T-C.27, tahun <tahun>``."""
         teks = f"Sumber: {self.dokumen}, {tabel}, tahun {tahun}"
         return f"{teks}; {tambahan}" if tambahan else teks
 
@@ -222,7 +230,7 @@ def keterangan_unggah(riwayat: pd.DataFrame | None, tahun: int, kelurahan: str |
 
     The newest version that changed rows and covers the year (a rollback over every year has
     tahun NA) and, for a kelurahan, that kelurahan or all of them. The store keeps UTC; the date
-    is given in WIB, as people in Probolinggo read it.
+    is given in WIB.
     """
     dasar = "realisasi diunggah lewat Isi Realisasi"
     if riwayat is None or riwayat.empty:
@@ -381,7 +389,7 @@ def _baris_kelurahan(k: _Lingkup) -> pd.DataFrame:
 
 
 def _tingkat_rinci(k: _Lingkup) -> tuple[str, str]:
-    """("sub_kegiatan", "Sub kegiatan") in 2021+, ("kegiatan", "Kegiatan") where T-C.27 stops at kegiatan (2020)."""
+    """("sub_kegiatan", "Sub kegiatan"), or ("kegiatan", "Kegiatan") in a year whose T-C.27 stops at kegiatan."""
     R = k.r.rencana
     if (R["tahun"].eq(k.tahun) & R["tingkat"].eq("sub_kegiatan")).fillna(False).any():
         return "sub_kegiatan", "Sub kegiatan"
@@ -480,9 +488,24 @@ def _alasan(alasan: object) -> str:
     return "" if pd.isna(alasan) or not alasan else f"Tanpa capaian: {alasan}"
 
 
+_ISI_TABEL = {"T-C.23": "capaian dari dokumen", "T-C.24": "serapan dari dokumen"}
+
+
+def _realisasi_dokumen(k: _Lingkup, formulir: str, tahun: list[int], *, uang: bool = False) -> tuple[str, str]:
+    """Where the document's own realisasi are, or why it has none: (a sentence for the slide's
+    message, the document part of its source line)."""
+    rentang = _rentang(pd.Series(tahun, dtype="Int64"))
+    if not anggaran.ada_tabel(k.r, formulir):
+        return anggaran.pesan_tanpa_tabel(formulir, _ISI_TABEL[formulir]), f"{k.dokumen} (tanpa tabel {formulir})"
+    if not rentang:
+        return f"Tabel {formulir} Renstra ini tidak memuat realisasi.", f"{k.dokumen}, {formulir} (tanpa realisasi)"
+    catatan = kosakata.catatan_realisasi_dokumen(formulir, rentang, anggaran=uang)
+    return catatan, f"{k.dokumen}, {formulir} (realisasi {rentang})"
+
+
 def _capaian(k: _Lingkup) -> Slaid:
     tahun_dokumen = kinerja.tahun_realisasi(k.r)
-    rentang = _rentang(pd.Series(tahun_dokumen))
+    rentang = _rentang(pd.Series(tahun_dokumen, dtype="Int64"))
     bagian, sumber = [], []
     if k.kelurahan is None and k.tahun in tahun_dokumen:
         c = kinerja.capaian_tahun(k.r, k.tahun)
@@ -499,22 +522,26 @@ def _capaian(k: _Lingkup) -> Slaid:
         )
         sumber.append(f"{k.unggah()}; target: {k.dokumen}, T-C.27, tahun {k.tahun}")
     judul = f"Capaian dan predikat indikator {k.tahun}: {k.wilayah}"
-    tingkat_kecamatan = f"capaian di dokumen (T-C.23, {rentang}) hanya tingkat kecamatan, tidak per kelurahan"
+    # Only said of a kelurahan when the document does print capaian (for the kecamatan).
+    tingkat_kecamatan = (
+        f"capaian di dokumen (T-C.23, {rentang}) hanya tingkat kecamatan, tidak per kelurahan" if rentang else ""
+    )
     if not bagian:
         kosong = pd.DataFrame({c: pd.Series(dtype="string") for c in _KOLOM_CAPAIAN})
         untuk = "" if k.kelurahan is None else f" {k.wilayah}"
         pesan = kosakata.catatan_tanpa_realisasi(k.tahun, "capaian", wilayah=untuk.strip())
-        if k.kelurahan is None:
-            pesan += " " + kosakata.catatan_realisasi_dokumen("T-C.23", rentang)
+        catatan, dokumen = _realisasi_dokumen(k, "T-C.23", tahun_dokumen)
+        if k.kelurahan is None or not tingkat_kecamatan:
+            pesan += f" {catatan}"
         else:
             pesan += f" {tingkat_kecamatan[0].upper()}{tingkat_kecamatan[1:]}."
-        teks = f"Sumber: Isi Realisasi (belum ada unggahan tahun {k.tahun}{untuk}); {k.dokumen}, T-C.23 (realisasi {rentang})"
+        teks = f"Sumber: Isi Realisasi (belum ada unggahan tahun {k.tahun}{untuk}); {dokumen}"
         return _slaid("capaian", judul, teks, kosong, dict(_KOLOM_CAPAIAN), pesan=pesan)
     data = pd.concat(bagian, ignore_index=True).astype(
         {"indikator": "string", "sumber": "string", "satuan": "string", "predikat": "string", "keterangan": "string",
          "target": "Float64", "realisasi": "Float64", "capaian": "Float64"}
     )  # fmt: skip
-    if k.kelurahan is not None:
+    if k.kelurahan is not None and tingkat_kecamatan:
         sumber.append(tingkat_kecamatan)
     grafik = _grafik_bila_muat(data, Grafik("batang_horizontal", "indikator", ("capaian",), "persen"))
     return _slaid("capaian", judul, "Sumber: " + "; ".join(sumber), data, dict(_KOLOM_CAPAIAN), grafik)
@@ -526,28 +553,12 @@ def _capaian(k: _Lingkup) -> Slaid:
 def _serapan(k: _Lingkup) -> Slaid:
     s = anggaran.serapan_program(k.r)
     tahun_tc24 = sorted(int(t) for t in s.loc[s["realisasi"].notna(), "tahun"].unique())
-    rentang = _rentang(pd.Series(tahun_tc24))
+    rentang = _rentang(pd.Series(tahun_tc24, dtype="Int64"))
     lapor = sajian_realisasi.serapan_dilaporkan(k.r, k.tahun, k.tersimpan)
     if k.kelurahan is not None:
         lapor = lapor[lapor["kelurahan"].eq(k.kelurahan)]
-    grafik_serapan = Grafik("batang_horizontal", "program", ("serapan",), "persen")
     if k.kelurahan is None and k.tahun in tahun_tc24:
-        d = s[s["tahun"].eq(k.tahun)]
-        data = pd.DataFrame(
-            {"program": d["label"], "anggaran": d["anggaran"], "realisasi": d["realisasi"], "serapan": d["serapan"],
-             "keterangan": d["catatan"].fillna("")}
-        ).astype({"program": "string", "keterangan": "string"})  # fmt: skip
-        kolom = kosakata.kolom("program", "anggaran", ("realisasi", kosakata.REALISASI_RP), "serapan", "keterangan")
-        tahunan = anggaran.anggaran_realisasi_tahunan(k.r)
-        total = tahunan.loc[tahunan["tahun"].eq(k.tahun), "serapan"]
-        judul = f"Serapan anggaran {k.tahun} (T-C.24): {k.wilayah}"
-        if len(total) and not pd.isna(total.iloc[0]):
-            judul += f", {fmt.persen(total.iloc[0])} dari program yang mencetak realisasi"
-        tambahan = "serapan = realisasi ÷ anggaran × 100"
-        if len(lapor):
-            tambahan += f"; {len(lapor)} baris realisasi {k.tahun} yang diunggah tidak dipakai di sini (dokumen memuat T-C.24 tahun ini)"
-        return _slaid("serapan", judul, k.sumber("T-C.24", k.tahun, tambahan), data, kolom,
-                      _grafik_bila_muat(data, grafik_serapan))  # fmt: skip
+        return _serapan_dokumen(k, s, len(lapor))
     judul = f"Serapan anggaran {k.tahun} yang dilaporkan: {k.wilayah}"
     catatan_tc24 = f"T-C.24 (anggaran dan realisasi {rentang}) hanya tingkat kecamatan, tidak dirinci per kelurahan"
     if len(lapor):
@@ -560,25 +571,75 @@ def _serapan(k: _Lingkup) -> Slaid:
         sumber = f"Sumber: {k.unggah()}; pagu: {k.dokumen}, T-C.27, tahun {k.tahun}"
         if k.kelurahan is not None and k.tahun in tahun_tc24:
             sumber += f"; {catatan_tc24}"
-        return _slaid("serapan", judul, sumber, data, kolom, _grafik_bila_muat(data, grafik_serapan))
+        grafik = _grafik_bila_muat(data, Grafik("batang_horizontal", "program", ("serapan",), "persen"))
+        return _slaid("serapan", judul, sumber, data, kolom, grafik)
     untuk = "" if k.kelurahan is None else f" {k.wilayah}"
     pesan = kosakata.catatan_tanpa_realisasi(k.tahun, "serapan", anggaran=True, wilayah=untuk.strip())
+    catatan, dokumen = _realisasi_dokumen(k, "T-C.24", tahun_tc24, uang=True)
     if k.kelurahan is None:
-        pesan += " " + kosakata.catatan_realisasi_dokumen("T-C.24", rentang, anggaran=True)
+        pesan += f" {catatan}"
     elif k.tahun in tahun_tc24:
         pesan += f" {catatan_tc24}."
     kolom = kosakata.kolom("program", "pagu", ("realisasi", kosakata.REALISASI_RP), "serapan")
     kosong = pd.DataFrame({c: pd.Series(dtype="string") for c in kolom})
-    sumber = f"Sumber: Isi Realisasi (belum ada unggahan anggaran tahun {k.tahun}{untuk}); {k.dokumen}, T-C.24 (realisasi {rentang})"
+    sumber = f"Sumber: Isi Realisasi (belum ada unggahan anggaran tahun {k.tahun}{untuk}); {dokumen}"
     return _slaid("serapan", judul, sumber, kosong, kolom, pesan=pesan)
+
+
+def _serapan_dokumen(k: _Lingkup, s: pd.DataFrame, diunggah: int) -> Slaid:
+    """The kecamatan's serapan of a year the document prints (T-C.24); uploads of that year are not used."""
+    d = s[s["tahun"].eq(k.tahun)]
+    data = pd.DataFrame(
+        {"program": d["label"], "anggaran": d["anggaran"], "realisasi": d["realisasi"], "serapan": d["serapan"],
+         "keterangan": d["catatan"].fillna("")}
+    ).astype({"program": "string", "keterangan": "string"})  # fmt: skip
+    kolom = kosakata.kolom("program", "anggaran", ("realisasi", kosakata.REALISASI_RP), "serapan", "keterangan")
+    tahunan = anggaran.anggaran_realisasi_tahunan(k.r)
+    total = tahunan.loc[tahunan["tahun"].eq(k.tahun), "serapan"]
+    judul = f"Serapan anggaran {k.tahun} (T-C.24): {k.wilayah}"
+    if len(total) and not pd.isna(total.iloc[0]):
+        judul += f", {fmt.persen(total.iloc[0])} dari program yang mencetak realisasi"
+    tambahan = "serapan = realisasi ÷ anggaran × 100"
+    if diunggah:
+        tambahan += f"; {diunggah} baris realisasi {k.tahun} yang diunggah tidak dipakai di sini (dokumen memuat T-C.24 tahun ini)"
+    grafik = _grafik_bila_muat(data, Grafik("batang_horizontal", "program", ("serapan",), "persen"))
+    return _slaid("serapan", judul, k.sumber("T-C.24", k.tahun, tambahan), data, kolom, grafik)
 
 
 # --- 7. perubahan Renstra ---------------------------------------------------------------------
 
 
+def formulir_dibandingkan(r: Renstra) -> list[str]:
+    """The forms (T-C.25, T-C.28) the Renstra prints both before and after its revision: only
+    those have changes to show. [] for a Renstra that was not revised (one version of each)."""
+    s = r.sasaran
+    sebelum, sesudah = (set(s.loc[s["versi"].eq(v), "formulir"].dropna()) for v in ("sebelum", "sesudah"))
+    return sorted(str(f) for f in sebelum & sesudah)
+
+
+def _tanpa_perubahan(k: _Lingkup) -> list[Slaid]:
+    """Both perubahan slides for a Renstra without a before-revision version: nothing to compare."""
+    formulir = " dan ".join(sorted(str(f) for f in k.r.sasaran["formulir"].dropna().unique()))
+    pesan = (
+        f"Renstra ini tidak memuat versi sebelum perubahan{f' ({formulir} hanya satu versi)' if formulir else ''}, "
+        "jadi tidak ada perubahan Renstra yang dapat dibandingkan."
+    )
+    sumber = f"Sumber: {k.dokumen}" + (f", {formulir}" if formulir else "")
+    kolom = kosakata.kolom("jenis_perubahan", jumlah=kosakata.Kolom("Jumlah", "bulat"))
+    kosong = pd.DataFrame({c: pd.Series(dtype="string") for c in kolom})
+    judul = "Perubahan Renstra: tidak ada versi sebelum perubahan"
+    return [
+        _slaid("perubahan", judul, sumber, kosong, kolom, pesan=pesan),
+        _slaid("perubahan-daftar", "Daftar perubahan Renstra", sumber, kosong, kolom, pesan=pesan),
+    ]
+
+
 def _perubahan(k: _Lingkup) -> list[Slaid]:
+    formulir = formulir_dibandingkan(k.r)
+    if not formulir:
+        return _tanpa_perubahan(k)
     ringkas = perubahan.ringkasan_perubahan(k.r)
-    formulir = list(dict.fromkeys(ringkas["formulir"]))
+    ringkas = ringkas[ringkas["formulir"].isin(formulir)]
     lebar = ringkas.pivot(index="jenis_perubahan", columns="formulir", values="jumlah")
     lebar = lebar.reindex(list(dict.fromkeys(ringkas["jenis_perubahan"]))).reset_index()
     lebar.columns = [str(c) for c in lebar.columns]
@@ -595,6 +656,7 @@ def _perubahan(k: _Lingkup) -> list[Slaid]:
         Grafik("batang_horizontal", "jenis_perubahan", tuple(formulir), "angka"),
     )
     daftar = perubahan.daftar_perubahan(k.r)
+    daftar = daftar[daftar["formulir"].isin(formulir)]
     kolom_daftar = kosakata.kolom(
         "formulir", "jenis_perubahan", "level", "no", "indikator", "tahun", "sebelum", "sesudah",
         nilai_tercetak="Nilai tercetak (indikator ditambah/dihapus)",

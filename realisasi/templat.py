@@ -82,8 +82,8 @@ class Batas:
 def kunci_baris(item_id: str, indikator_ke: int, tahun: int) -> str:
     """The text key of one T-C.27 indicator row of one year, as written in the template's key column.
 
-    The year is part of the key: the 2022-2024 block of T-C.27 prints one row per item for three
-    years, so its item ids alone do not say which year a filled template is for.
+    The year is part of the key: a T-C.27 table may print one row per item for several years
+    (a multi-year block), so its item ids alone do not say which year a filled template is for.
     """
     return f"{int(tahun)}/{item_id}#{int(indikator_ke)}"
 
@@ -218,7 +218,8 @@ def isi_templat(r: Renstra, tahun: int, kelurahan: str | None = None) -> IsiTemp
     rows = baris_templat(r, tahun, kelurahan)
     terbesar = pagu_terbesar(r.rencana[r.rencana["tahun"] == int(tahun)])
     data: dict[tuple[int, int], Any] = {}
-    pd_nama = str(r.manifest.get("renstra", {}).get("perangkat_daerah") or r.wilayah.kecamatan)
+    info = r.manifest.get("renstra", {})
+    pd_nama = str(info.get("perangkat_daerah") or f"Kecamatan {r.wilayah.kecamatan}")
     wilayah = f" — Kelurahan {kelurahan}" if kelurahan else ""
     data[(1, 1)] = f"Realisasi T-C.27 Tahun {int(tahun)}: {pd_nama}{wilayah}"
     data[(2, 1)] = PETUNJUK

@@ -6,18 +6,27 @@ every frame here:
 - A program's pagu printed ``*****`` is taken as the sum of its rincian (``metrics.pagu_program``)
   and every such value says so (``dasar`` / ``berdasar_rincian``), so no chart passes it off
   as printed.
-- The 2020 programs carry old local codes and other names; they keep their own key
-  (``sajian.pilihan.kunci_program``) and are never joined to a 2021+ program.
+- Programs printed under an old local code (``skema_kode`` "lokal_lama", e.g. one year's table
+  of a revised Renstra) keep their own key (``sajian.pilihan.kunci_program``) and are never
+  joined to a program under a Permendagri 90/2019 code.
+
+What the page texts say about the document (its T-C.27 tables and years, whether it prints
+T-C.23/T-C.24) is read from the data here too (``keadaan_rencana``, ``judul_tabel``), never
+assumed: the same page serves any Renstra in the standard forms.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import pandas as pd
 
+import kosakata
 import metrics
 from loaders import Renstra
+from loaders.forms import RANCANGAN
+from loaders.mentah import TabelMentah
 from sajian import pilihan
 
 SEMUA = pilihan.SEMUA
@@ -31,10 +40,10 @@ AKAR = "akar"  # id of the drill-down's root node
 
 
 def _kunci_per_program_id(rencana: pd.DataFrame) -> dict[str, str]:
-    """program_id -> program key (``7.01.03``, or the printed row id for a 2020 program).
+    """program_id -> program key (``7.01.03``, or the printed row id for a program without a new code).
 
-    Taken from the program rows only: a sub kegiatan printed without a code (T-C.27
-    2022-2024 rows 50-51) would otherwise get its program's row id as key, not ``7.01.01``.
+    Taken from the program rows only: a sub kegiatan printed without a code would otherwise
+    get its program's row id as key, not its program's code.
     """
     d = rencana[rencana["tingkat"].eq("program")]
     kunci = pilihan.kunci_program(d)
@@ -59,7 +68,7 @@ def _pagu_program(r: Renstra) -> pd.DataFrame:
     d["kunci"] = d["program_id"].map(_kunci_per_program_id(r.rencana)).astype("string")
     d["program"] = d["kunci"].map(label).astype("string")
     d["urutan"] = d["kunci"].map(urutan).astype("Int64")
-    d["kode_baru"] = ~d["kunci"].str.startswith("tc27_")
+    d["kode_baru"] = d["kunci"].ne(d["program_id"].astype("string"))  # keyed by a code, not by its printed row
     d["berdasar_rincian"] = d["dasar"].eq(DASAR_RINCIAN)
     return d
 
@@ -68,10 +77,10 @@ def _pagu_program(r: Renstra) -> pd.DataFrame:
 
 
 def pagu_program_per_tahun(r: Renstra, program: str = SEMUA) -> pd.DataFrame:
-    """One row per tahun and program of T-C.27 (2020-2024), for stacked bars.
+    """One row per tahun and program of T-C.27 (every plan year), for stacked bars.
 
-    Columns: tahun, kunci, program (label), urutan, kode_baru (False for the 2020 programs,
-    old codes), pagu, dasar ("pagu program" or "jumlah rincian" when the printed pagu is
+    Columns: tahun, kunci, program (label), urutan, kode_baru (False for a program without a
+    Permendagri 90 code, e.g. an old local code), pagu, dasar ("pagu program" or "jumlah rincian" when the printed pagu is
     unreadable), pagu_teks (the printed cell), berdasar_rincian, dipilih (the program filter),
     total_tahun (kecamatan total, ``metrics.total_kecamatan``) and program_rincian_tahun
     (how many programs of that year are summed from rincian).
@@ -90,11 +99,11 @@ def pagu_program_per_tahun(r: Renstra, program: str = SEMUA) -> pd.DataFrame:
 
 
 def tren_pagu(r: Renstra, program: str = SEMUA) -> pd.DataFrame:
-    """Trend lines 2021-2024 (programs under the Permendagri 90 codes).
+    """Trend lines over the years of the programs under Permendagri 90 codes (``kode_baru``).
 
-    Without a program filter: one series per program. With a 2021+ program: the program
-    itself (``jenis`` "program") plus one series per kegiatan by its code. A 2020 program
-    exists in one year only, so it has no trend: the frame is empty.
+    Without a program filter: one series per program. With such a program: the program
+    itself (``jenis`` "program") plus one series per kegiatan by its code. A program without
+    a code is its printed row, in one table only, so it has no trend: the frame is empty.
 
     Columns: tahun, seri_kunci, seri (label), jenis, urutan, pagu (NA when not printed),
     dasar, berdasar_rincian.
@@ -117,7 +126,7 @@ def tren_pagu(r: Renstra, program: str = SEMUA) -> pd.DataFrame:
     keg = metrics.pagu_per_tingkat(r.rencana, "kegiatan")
     kunci = r.rencana.assign(kunci=_kunci_baris(r.rencana)).drop_duplicates("item_id").set_index("item_id")["kunci"]
     keg = keg[keg["item_id"].map(kunci).eq(program)].copy()
-    # Name from the latest year (2022-2024 spelling), code as the identity across 2021 and 2022-2024.
+    # Name from the latest year's spelling, the code as the identity across the tables.
     nama = keg.sort_values("tahun").groupby("kode")["nama"].last()
     kode_urut = sorted(keg["kode"].unique())
     keg_df = pd.DataFrame(
@@ -138,15 +147,16 @@ def rincian_pagu(r: Renstra, tahun: int, program: str = SEMUA) -> pd.DataFrame:
 
     ``pagu`` is the item's printed pagu (NA when the cell is empty or unreadable, with
     ``pagu_status`` saying which). ``jumlah_rincian`` is what its children add up to, and
-    ``selisih_rincian`` = pagu - jumlah_rincian: T-C.27 parents differ from their children
-    by Rp 1 in places (rounding), and 2020's programs are unreadable, so a treemap with
-    branchvalues "total" would reject or distort them. ``nilai`` is the node's own value
+    ``selisih_rincian`` = pagu - jumlah_rincian: a printed parent may differ from its children
+    by a rounding Rupiah, or be unreadable, so a treemap with branchvalues "total" would
+    reject or distort it. ``nilai`` is the node's own value
     for branchvalues "remainder": a leaf's printed pagu (NA: not drawn), a parent's
     printed pagu beyond its children (0 when they cover it), so every box is a printed
     figure and a parent is never smaller than its printed pagu's rincian.
 
-    Without a program filter the root (id ``AKAR``) is the kecamatan; with one, the
-    program is the root. Empty when the program has no rows that year.
+    Without a program filter the root (id ``AKAR``) is the perangkat daerah (``Kecamatan X
+    <tahun>``, from the Renstra's identity); with one, the program is the root. Empty when
+    the program has no rows that year.
     """
     label_program = pilihan.program(r)
     urutan = _urutan(label_program)
@@ -239,17 +249,7 @@ def rincian_pagu(r: Renstra, tahun: int, program: str = SEMUA) -> pd.DataFrame:
     ]
 
     if program == SEMUA:
-        atas = item[item["tingkat"].eq("program")]
-        total = metrics.total_kecamatan(r.rencana)
-        total = total.loc[total["tahun"].eq(tahun), "total"]
-        baris_akar = {
-            "id": AKAR, "induk": "", "tingkat": "kecamatan", "kode": "", "nama": f"Kecamatan Wonoasih {tahun}",
-            "kelurahan": "", "pagu": pd.NA, "pagu_status": "jumlah", "pagu_teks": "",
-            "jumlah_rincian": int(total.iloc[0]) if len(total) else int(atas["total_node"].sum()),
-            "selisih_rincian": pd.NA, "nilai": 0, "total_node": int(atas["total_node"].sum()),
-            "punya_rincian": True, "kunci": SEMUA, "urutan": pd.NA, "label": f"Kecamatan Wonoasih {tahun}",
-        }  # fmt: skip
-        item = pd.concat([pd.DataFrame([baris_akar]), item], ignore_index=True)
+        item = pd.concat([pd.DataFrame([_akar(r, tahun, item)]), item], ignore_index=True)
     hasil = item[kolom].copy()
     for c in ("pagu", "jumlah_rincian", "selisih_rincian", "nilai", "total_node"):
         hasil[c] = hasil[c].astype("Int64")
@@ -258,6 +258,21 @@ def rincian_pagu(r: Renstra, tahun: int, program: str = SEMUA) -> pd.DataFrame:
     hasil["punya_rincian"] = hasil["punya_rincian"].astype("boolean")
     hasil["urutan"] = hasil["urutan"].astype("Int64")
     return hasil.reset_index(drop=True)
+
+
+def _akar(r: Renstra, tahun: int, item: pd.DataFrame) -> dict[str, Any]:
+    """The drill-down's root row: the perangkat daerah that year, its total as ``metrics.total_kecamatan``."""
+    atas = item[item["tingkat"].eq("program")]
+    total = metrics.total_kecamatan(r.rencana)
+    total = total.loc[total["tahun"].eq(tahun), "total"]
+    nama = f"{pilihan.identitas(r)['perangkat_daerah']} {tahun}"
+    return {
+        "id": AKAR, "induk": "", "tingkat": "kecamatan", "kode": "", "nama": nama,
+        "kelurahan": "", "pagu": pd.NA, "pagu_status": "jumlah", "pagu_teks": "",
+        "jumlah_rincian": int(total.iloc[0]) if len(total) else int(atas["total_node"].sum()),
+        "selisih_rincian": pd.NA, "nilai": 0, "total_node": int(atas["total_node"].sum()),
+        "punya_rincian": True, "kunci": SEMUA, "urutan": pd.NA, "label": nama,
+    }  # fmt: skip
 
 
 def tanpa_pagu(rincian: pd.DataFrame) -> pd.DataFrame:
@@ -269,11 +284,11 @@ def tanpa_pagu(rincian: pd.DataFrame) -> pd.DataFrame:
 
 
 def serapan_program(r: Renstra) -> pd.DataFrame:
-    """``metrics.serapan_program`` for the T-C.24 rows with an anggaran, 2016-2020.
+    """``metrics.serapan_program`` for the T-C.24 rows with an anggaran (every year it prints).
 
     Adds baris (printed row), label (program name; "(baris N)" when a name is printed
-    twice), disamakan_target (the 2019 realisasi the document set equal to targets) and
-    catatan. A row with anggaran but no printed realisasi keeps serapan NA (not 0); the
+    twice), disamakan_target (a year whose realisasi the document set equal to targets) and
+    catatan. Empty (same columns) when the Renstra has no T-C.24. A row with anggaran but no printed realisasi keeps serapan NA (not 0); the
     document's own ratio stays beside it in rasio_dokumen.
     """
     a = r.anggaran.reset_index(drop=True)
@@ -293,7 +308,7 @@ def serapan_program(r: Renstra) -> pd.DataFrame:
         if pd.isna(b.realisasi):
             teks.append("realisasi tidak tercetak di dokumen")
         if bool(b.disamakan_target) and not pd.isna(b.realisasi):
-            teks.append("realisasi 2019 disamakan dengan target oleh dokumen")
+            teks.append(kosakata.REALISASI_DISAMAKAN)
         if b.melebihi_100 is True:
             teks.append("realisasi melebihi anggaran")
         catatan.append("; ".join(teks))
@@ -305,13 +320,14 @@ def serapan_program(r: Renstra) -> pd.DataFrame:
 
 
 def anggaran_realisasi_tahunan(r: Renstra) -> pd.DataFrame:
-    """Per tahun of T-C.24 (2016-2020), summed over the kecamatan's programs.
+    """Per tahun of T-C.24 (the years it prints), summed over the perangkat daerah's programs.
 
     anggaran = all printed anggaran; realisasi = printed realisasi; anggaran_berealisasi =
     anggaran of the programs that print a realisasi, and serapan = realisasi /
     anggaran_berealisasi x 100 (``metrics.serapan``), so a program without realisasi
     lowers neither side. anggaran_tanpa_realisasi is the rest; program_tanpa_realisasi
-    counts those programs. disamakan_target marks 2019 (realisasi set equal to targets).
+    counts those programs. disamakan_target marks a year whose realisasi the document set
+    equal to its targets. No rows (same columns) when the Renstra has no T-C.24.
     """
     s = serapan_program(r)
     baris = []
@@ -326,13 +342,14 @@ def anggaran_realisasi_tahunan(r: Renstra) -> pd.DataFrame:
              "serapan": metrics.serapan(anggaran_ber, realisasi) if ada.any() else None,
              "disamakan_target": bool(g["disamakan_target"].any())}
         )  # fmt: skip
-    hasil = pd.DataFrame(baris)
-    hasil = hasil.astype(
-        {"tahun": "Int64", "anggaran": "Float64", "realisasi": "Float64", "anggaran_berealisasi": "Float64",
-         "anggaran_tanpa_realisasi": "Float64", "program_anggaran": "Int64", "program_tanpa_realisasi": "Int64",
-         "serapan": "Float64", "disamakan_target": "boolean"}
-    )  # fmt: skip
-    return hasil
+    return pd.DataFrame(baris, columns=list(_JENIS_TAHUNAN)).astype(_JENIS_TAHUNAN)
+
+
+_JENIS_TAHUNAN = {
+    "tahun": "Int64", "anggaran": "Float64", "realisasi": "Float64", "anggaran_berealisasi": "Float64",
+    "anggaran_tanpa_realisasi": "Float64", "program_anggaran": "Int64", "program_tanpa_realisasi": "Int64",
+    "serapan": "Float64", "disamakan_target": "boolean",
+}  # fmt: skip
 
 
 # --- 5. perubahan tahunan ---------------------------------------------------------------------
@@ -340,7 +357,8 @@ def anggaran_realisasi_tahunan(r: Renstra) -> pd.DataFrame:
 
 def perubahan_pagu(r: Renstra, program: str = SEMUA) -> pd.DataFrame:
     """Year-on-year change (``metrics.perubahan_tahunan``) of the kecamatan total and of each
-    2021+ program (by code; the 2020 programs have no previous or next year under their key).
+    program under a Permendagri 90 code (``kode_baru``: a program without one is its printed row,
+    with no previous or next year under its key).
 
     With a program filter: the total and that program. Columns: seri_kunci, seri, urutan,
     tahun, pagu, pagu_sebelumnya, selisih, persen, berdasar_rincian (either year summed from
@@ -368,3 +386,82 @@ def perubahan_pagu(r: Renstra, program: str = SEMUA) -> pd.DataFrame:
     hasil = hasil[kolom].astype({"seri_kunci": "string", "seri": "string", "urutan": "Int64", "tahun": "Int64",
                                  "pagu": "Int64", "berdasar_rincian": "boolean"})  # fmt: skip
     return hasil.reset_index(drop=True)
+
+
+# --- 6. what the pages say about the document, read from it -----------------------------------
+
+
+def rentang_tahun(tahun: Iterable[Any], pisah: str = "-") -> str:
+    """``2020-2024`` for consecutive years, ``2020, 2022`` otherwise, "" for none."""
+    t = sorted({int(x) for x in tahun})
+    if len(t) > 1 and t == list(range(t[0], t[-1] + 1)):
+        return f"{t[0]}{pisah}{t[-1]}"
+    return ", ".join(str(x) for x in t)
+
+
+def _tabel_formulir(r: Renstra, kode: str) -> list[TabelMentah]:
+    """The Renstra's tables in form ``kode`` ("T-C.27" includes a variant such as "T-C.27 (2022-2024)")."""
+    return [tm for tm in r.tabel_mentah.values() if tm.formulir.kode.split(" (")[0] == kode]
+
+
+def ada_tabel(r: Renstra, kode: str) -> bool:
+    """Whether the Renstra prints a table in form ``kode`` (T-C.23, T-C.24, ... are optional)."""
+    return bool(_tabel_formulir(r, kode))
+
+
+def judul_tabel(r: Renstra, kode: str, label: str = "") -> str:
+    """The title the document gives its table in form ``kode`` (``Anggaran dan Realisasi Pendanaan
+    Pelayanan Kecamatan X``), the form's own title when it gives none; "" when the Renstra has no
+    such table. ``label`` picks one of several tables in the form (``T-C.25 (setelah perubahan)``),
+    else the first."""
+    tabel = _tabel_formulir(r, kode)
+    tabel = [tm for tm in tabel if tm.label == label] or tabel
+    if not tabel:
+        return ""
+    return str(tabel[0].meta.get("judul") or "").strip() or RANCANGAN[tabel[0].formulir.kode].judul
+
+
+def pesan_tanpa_tabel(kode: str, apa: str) -> str:
+    """CANDIDATE FOR kosakata (a caveat every page with an optional table needs): the message in
+    place of a panel built on a table the Renstra does not print.
+
+    ``pesan_tanpa_tabel("T-C.24", "serapan anggaran")`` -> "Renstra ini tidak memuat tabel T-C.24
+    (Anggaran dan Realisasi Pendanaan Pelayanan Perangkat Daerah), jadi serapan anggaran tidak
+    dapat ditampilkan."
+    """
+    judul = f" ({RANCANGAN[kode].judul})" if kode in RANCANGAN else ""
+    return f"Renstra ini tidak memuat tabel {kode}{judul}, jadi {apa} tidak dapat ditampilkan."
+
+
+def keadaan_rencana(r: Renstra) -> dict[str, Any]:
+    """What the page texts say about T-C.27, read from its rows (never assumed).
+
+    tahun: every year with T-C.27 rows; baru: the years of programs followed across years by
+    their Permendagri 90 code (``kode_baru``); tanpa_kode: {tahun: how many programs have no such
+    code}; lama: the years printed under an old local code scheme (``skema_kode`` "lokal_lama");
+    kode_tahun: {tahun of tanpa_kode: "berkode lama" or "tanpa kode Permendagri 90/2019"};
+    program_tanpa_kode: those programs for a note ("4 program 2020 berkode lama", "" when none);
+    tabel / tabel_baru: each T-C.27 table's years as printed ("2021", "2022-2024"), of every table /
+    of the tables under Permendagri 90 codes; sumber: the pages' source line for T-C.27.
+    """
+    R = r.rencana
+    p = _pagu_program(r)
+    per_tabel = R.groupby("tabel", sort=False)["tahun"].agg(lambda s: sorted({int(t) for t in s.dropna()}))
+    urut = sorted(per_tabel.items(), key=lambda x: x[1])
+    program = R[R["tingkat"].eq("program")]
+    tabel_baru = set(program.loc[program["skema_kode"].eq("permendagri90"), "tabel"])
+    tanpa = {int(t): int(n) for t, n in p[~p["kode_baru"]].groupby("tahun")["program_id"].nunique().items()}
+    lama = sorted(int(t) for t in R.loc[R["skema_kode"].eq("lokal_lama"), "tahun"].unique())
+    kode = {t: "berkode lama" if t in lama else "tanpa kode Permendagri 90/2019" for t in tanpa}
+    tabel = [rentang_tahun(t) for _, t in urut]
+    return {
+        "tahun": pilihan.tahun_rencana(r),
+        "baru": sorted(int(t) for t in p.loc[p["kode_baru"], "tahun"].unique()),
+        "tanpa_kode": tanpa,
+        "lama": lama,
+        "kode_tahun": kode,
+        "program_tanpa_kode": ", ".join(f"{n} program {t} {kode[t]}" for t, n in tanpa.items()),
+        "tabel": tabel,
+        "tabel_baru": [rentang_tahun(t) for k, t in urut if k in tabel_baru],
+        "sumber": f"T-C.27 Rencana Program, Kegiatan, dan Pendanaan ({', '.join(tabel)})",
+    }

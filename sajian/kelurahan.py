@@ -1,14 +1,14 @@
-"""Kelurahan page: the six kelurahan side by side, and one kelurahan's own profile. Pure pandas.
+"""Kelurahan page: the kelurahan side by side, and one kelurahan's own profile. Pure pandas.
 
 Sources: T-C.27 rows whose name points at a kelurahan (``r.rencana["kelurahan"]``, resolved by
-the loader from spellings such as "Wonosih" or "(sub unit Kedunggaleng)") and Tabel 2.2.2
-(staff per unit kerja). Pagu is summed over the most detailed rows only, as
+the loader from the manifest's spellings, e.g. "(sub unit X)") and Tabel 2.2.2 (staff per unit
+kerja, optional). Pagu is summed over the most detailed rows only, as
 ``metrics.pagu_per_kelurahan`` does, so no printed figure counts twice.
 
 "Jenis" (kind) of a kegiatan/sub kegiatan = its printed name with the kelurahan stripped, so
-"Pembangunan Sarana dan Prasarana Kelurahan Sumber Taman" (2020), "... Kelurahan (SUMBER TAMAN)"
-(2021) and "... Kelurahan (sub unit Wonoasih)" (2022-2024) fall together; the 2020 table gives
-every kelurahan its own old-style code, so the code cannot serve as the key.
+"Pembangunan Sarana dan Prasarana Kelurahan X" (a table in an old local code scheme),
+"... Kelurahan (X)" and "... Kelurahan (sub unit X)" fall together; an old scheme may give every
+kelurahan its own code, so the code cannot serve as the key.
 """
 
 from __future__ import annotations
@@ -17,28 +17,30 @@ import re
 
 import pandas as pd
 
+import kosakata
 import metrics
 from loaders import Renstra
+from loaders.templat_renstra import teks_tahun
 from sajian import profil
 
 TANPA_INDIKATOR = "(indikator tidak tercetak)"
 CATATAN_INDIKATOR = "indikator tercetak sekali untuk kelompok baris ini (sel gabungan di dokumen)"
 CATATAN_PAGU_SEKALI = "pagu tercetak sekali, di baris indikator pertama kegiatan ini"
 
-# A trailing "(sub unit X)" or all-capitals "(X)" names the kelurahan (2021-2024 tables), as in
+# A trailing "(sub unit X)" or all-capitals "(X)" names the kelurahan (Permendagri 90 tables), as in
 # loaders.wilayah; other parentheses, such as "(Bimtek, Sosialisasi)", belong to the name ...
 _KURUNG_AKHIR = re.compile(r"\s*\(\s*(?:(?i:sub\s*unit)\b[^()]*|[^()a-z]+)\)\s*$")
-# ... or a trailing "Kelurahan X" (2020 table): keep the word "Kelurahan", drop the name.
+# ... or a trailing "Kelurahan X" (old local scheme): keep the word "Kelurahan", drop the name.
 _NAMA_SETELAH_KELURAHAN = re.compile(r"\b(Kelurahan)\s+[A-Za-z][A-Za-z ]*$", re.IGNORECASE)
-# What is left dangling once "(X)" is cut from "Pemberdayaan Masyarakat di (SUMBER TAMAN)".
+# What is left dangling once "(X)" is cut from "Pemberdayaan Masyarakat di (SIDOLUHUR)".
 _KATA_DEPAN_AKHIR = re.compile(r"\s+(di|ke|dari|pada)$", re.IGNORECASE)
 
 
 def jenis(nama: str) -> str:
     """The kind of a kelurahan's kegiatan/sub kegiatan: its printed name without the kelurahan.
 
-    "Pembangunan Sarana dan Prasarana Kelurahan (sub unit Wonoasih)" and
-    "Pembangunan Sarana dan Prasarana Kelurahan Sumber Taman" both give
+    "Pembangunan Sarana dan Prasarana Kelurahan (sub unit Mekarsari)" and
+    "Pembangunan Sarana dan Prasarana Kelurahan Mekarsari" both give
     "Pembangunan Sarana dan Prasarana Kelurahan". Only the place is cut (and a preposition
     left dangling by the cut); every other word stays as printed. Meant for rows the loader
     already tied to a kelurahan: a name without a place comes back unchanged (trimmed).
@@ -70,7 +72,7 @@ def pagu_per_tahun(r: Renstra) -> pd.DataFrame:
     """Per tahun and kelurahan: pagu and pangsa (``metrics.pagu_per_kelurahan``), plus the number of
     the kelurahan's rows whose pagu the document printed unreadable (``*****``), left out of the sum.
 
-    Columns: tahun, kelurahan, pagu (Int64), pangsa (% of that year's total over the six), tak_terbaca.
+    Columns: tahun, kelurahan, pagu (Int64), pangsa (% of that year's total over all kelurahan), tak_terbaca.
     """
     hasil = metrics.pagu_per_kelurahan(r.rencana)
     d = _baris(r)
@@ -182,7 +184,7 @@ def rincian_kelurahan(r: Renstra, kelurahan: str, tahun: int) -> pd.DataFrame:
         if pd.isna(x["pagu"]) and x["pagu_status"] == "kosong" and (x["indikator_ke"] or 1) > 1:
             c.append(CATATAN_PAGU_SEKALI)
         elif pd.isna(x["pagu"]) and x["pagu_status"] == "tidak_terbaca":
-            c.append("pagu tercetak ***** (tidak terbaca)")
+            c.append(kosakata.pagu_tidak_terbaca(x["pagu_teks"]))
         tercetak = bool(x["indikator_tercetak"]) if pd.notna(x["indikator_tercetak"]) else True
         if not tercetak and x["indikator"] != TANPA_INDIKATOR:
             c.append(CATATAN_INDIKATOR)
@@ -201,3 +203,48 @@ def pegawai_per_kelurahan(r: Renstra) -> pd.DataFrame:
     d = d[d["kelurahan"].fillna("").ne("")]
     kolom = ["kelurahan", "unit_kerja", "laki_laki", "perempuan", "jumlah", "jumlah_dokumen"]
     return _urut_kelurahan(r, d)[kolom]
+
+
+# --- what the page says about the served Renstra --------------------------------------------------
+
+
+def bilangan(n: int) -> str:
+    """A count as Indonesian prose writes it: words up to ten (``enam``), digits above (``12``).
+
+    FOR THE OWNER OF kosakata.py: a candidate for the shared vocabulary."""
+    kata = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh")
+    return kata[n] if 0 <= n < len(kata) else str(n)
+
+
+def sumber_tc27(r: Renstra) -> str:
+    """``T-C.27 Rencana Program, Kegiatan, dan Pendanaan (2025-2029)``: one year span per printed table
+    (the bundled document prints three: ``(2020, 2021, 2022-2024)``)."""
+    tahun = r.rencana.groupby("tabel", sort=False)["tahun"].agg(lambda t: sorted({int(x) for x in t.dropna()}))
+    rentang = [teks_tahun(t) for t in sorted((t for t in tahun if t), key=lambda t: t[0])]
+    return "T-C.27 Rencana Program, Kegiatan, dan Pendanaan" + (f" ({', '.join(rentang)})" if rentang else "")
+
+
+def tingkat_kelurahan(r: Renstra) -> str:
+    """Which level of T-C.27 names the kelurahan, by year: ``sub kegiatan pada 2025-2029`` (the bundled
+    document: ``kegiatan pada 2020, sub kegiatan pada 2021-2024``)."""
+    d = _baris(r)
+    d = d[~d["punya_rincian"].astype(bool)]
+    tahun = d.groupby("tingkat", sort=False)["tahun"].agg(lambda t: sorted({int(x) for x in t.dropna()}))
+    urut = sorted(tahun.items(), key=lambda x: x[1][0] if x[1] else 0)
+    return ", ".join(f"{str(t).replace('_', ' ')} pada {teks_tahun(th)}" for t, th in urut if th)
+
+
+def contoh_jenis(r: Renstra) -> tuple[str, str] | None:
+    """One printed name and its ``jenis``, from the latest year, to show what "jenis" means; None if no name changes."""
+    d = _baris(r).sort_values(["tahun", "baris"], ascending=[False, True], kind="stable")
+    beda = d[d["nama"].astype("string").str.strip() != d["jenis"]]
+    return (str(beda["nama"].iloc[0]).strip(), str(beda["jenis"].iloc[0])) if not beda.empty else None
+
+
+def susunan_berubah(r: Renstra) -> bool:
+    """True when the kinds of kegiatan/sub kegiatan the kelurahan get differ between years (so a change in
+    a kelurahan's pagu partly reflects that change, not only more or less money)."""
+    d = _baris(r)
+    d = d[~d["punya_rincian"].astype(bool)]
+    susunan = {frozenset(g["jenis"].dropna()) for _, g in d.groupby("tahun")}
+    return len(susunan) > 1

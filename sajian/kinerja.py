@@ -2,12 +2,14 @@
 
 Pure pandas over ``metrics.capaian_kinerja`` (which holds all capaian/predikat arithmetic).
 Missing figures stay missing (NA) with the reason in ``alasan`` / ``catatan``; never 0.
+T-C.23 is optional: without it every T-C.23 frame is empty and ``konteks`` says so.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+import kosakata
 import metrics
 from loaders import Renstra
 from metrics.kinerja import LEBIH_RENDAH
@@ -19,7 +21,7 @@ _ALASAN = {
     "target tidak ada": "Tanpa capaian: target tidak ada di dokumen",
     "realisasi belum ada": "Belum ada realisasi di dokumen",
 }
-CATATAN_DISAMAKAN = "Realisasi disamakan dengan target oleh dokumen (NB T-C.23: realisasi belum selesai)"
+CATATAN_DISAMAKAN = kosakata.REALISASI_DISAMAKAN.capitalize()
 
 _KOLOM_RIWAYAT = [
     "indikator", "tahun", "satuan", "polaritas", "target", "target_sumber", "realisasi", "realisasi_sumber",
@@ -37,8 +39,8 @@ def _kinerja_diperluas(r: Renstra) -> pd.DataFrame:
     """r.kinerja plus empty rows for the Renstra years (T-C.25/T-C.28) of the same indicator.
 
     ``metrics.capaian_kinerja`` fills targets from r.sasaran only on rows that exist, and
-    T-C.23 stops at 2020. An indicator printed with exactly the same name in T-C.25/T-C.28
-    (here only "Indeks Kepuasan Masyarakat (IKM)") gets a row per later target year, with
+    T-C.23 stops at the evaluation years. An indicator printed with exactly the same name in
+    T-C.25/T-C.28 (in the bundled document only "Indeks Kepuasan Masyarakat (IKM)") gets a row per later target year, with
     target and realisasi NA: metrics fills the target (``target_sumber`` = that table) and
     gives "realisasi belum ada". Names are matched exactly; similar names are not guessed.
     """
@@ -129,7 +131,7 @@ def riwayat_indikator(r: Renstra, indikator: str, tahun: int | None = None) -> p
 
 
 def tahun_realisasi(r: Renstra) -> list[int]:
-    """Years in which the document prints any realisasi (T-C.23: 2016-2020)."""
+    """Years in which the document prints any realisasi (T-C.23; [] without it)."""
     c = _capaian_semua(r)
     return sorted(int(t) for t in c.loc[c["realisasi"].notna(), "tahun"].unique())
 
@@ -137,8 +139,8 @@ def tahun_realisasi(r: Renstra) -> list[int]:
 def capaian_tahun(r: Renstra, tahun: int) -> pd.DataFrame:
     """Every T-C.23 indicator in ``tahun`` with its capaian and predikat (NA + reason when none).
 
-    Empty when the document has no realisasi at all for ``tahun`` (2021-2024): the page then
-    says which years have realisasi rather than drawing a chart of blanks.
+    Empty when the document has no realisasi at all for ``tahun`` (a plan year after the T-C.23
+    evaluation years): the page then says which years have realisasi rather than drawing a chart of blanks.
     """
     c = _capaian_semua(r)
     d = c[c["tahun"] == tahun]
@@ -220,3 +222,49 @@ def target_iku(r: Renstra, versi: str = "sesudah") -> pd.DataFrame:
 def lebih_rendah(polaritas: object) -> bool:
     """True for a lower-is-better indicator (``metrics.kinerja.LEBIH_RENDAH``)."""
     return polaritas == LEBIH_RENDAH
+
+
+def konteks(r: Renstra) -> dict[str, object]:
+    """What the Kinerja page says about the Renstra served, from its data.
+
+    ``ada_tc23`` (the Renstra holds T-C.23), ``nb_tc23`` (the document's own note under T-C.23,
+    e.g. why realisasi were set equal to targets; "" if none), ``tahun_realisasi`` (years with a
+    T-C.23 realisasi), ``tahun_target_renstra`` and ``formulir_target_renstra`` (years and forms
+    of the targets taken from T-C.25/T-C.28 for a T-C.23 indicator), ``formulir_iku`` and
+    ``tahun_iku`` (forms and years of the tujuan/sasaran targets), ``direvisi`` (the Renstra
+    prints a version before its revision), ``rasio_pecahan`` (a T-C.23 capaian ratio the document
+    prints as a fraction, 1,11 for 111 %; None when none is).
+    """
+    tc23 = [tm for tm in r.tabel_mentah.values() if tm.formulir.kode == "T-C.23"]
+    nb = next((str(tm.meta.get("catatan") or "").strip() for tm in tc23 if tm.meta.get("catatan")), "")
+    c = _capaian_semua(r)
+    label = dict(zip(r.sasaran["tabel"], r.sasaran["formulir"], strict=True))
+    dari_renstra = c[c["target_sumber"].isin(list(label))]
+    s = r.sasaran
+    iku = s[s["versi"].eq("sesudah") & s["jenis"].eq("target") & s["target"].notna()]
+    return {
+        "ada_tc23": bool(tc23),
+        "nb_tc23": nb,
+        "tahun_realisasi": tahun_realisasi(r),
+        "tahun_target_renstra": sorted({int(t) for t in dari_renstra["tahun"]}),
+        "formulir_target_renstra": sorted({label[t] for t in dari_renstra["target_sumber"]}),
+        "formulir_iku": sorted({str(f) for f in iku["formulir"]}),
+        "tahun_iku": sorted({int(t) for t in iku["tahun"]}),
+        "direvisi": bool(s["versi"].eq("sebelum").any()),
+        "rasio_pecahan": _rasio_pecahan(c),
+    }
+
+
+def _rasio_pecahan(c: pd.DataFrame) -> float | None:
+    """A printed capaian ratio that is a fraction (1,11 beside a capaian of 111 %), one other than 1 if any."""
+    d = (
+        c[c["capaian"].notna() & c["capaian_dokumen"].notna() & c["capaian_dokumen"].gt(0)]
+        if "capaian_dokumen" in c
+        else c.iloc[0:0]
+    )
+    pecahan = d.loc[
+        (d["capaian_dokumen"] * 100 - d["capaian"]).abs() < (d["capaian_dokumen"] - d["capaian"]).abs(),
+        "capaian_dokumen",
+    ]
+    lain = pecahan[pecahan.ne(1)]
+    return float((lain if not lain.empty else pecahan).iloc[0]) if not pecahan.empty else None

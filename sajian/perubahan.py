@@ -1,7 +1,9 @@
 """Perubahan Renstra page: what the revision changed in T-C.25 and T-C.28, sebelum vs sesudah.
 
 Pure pandas over ``r.sasaran``; the comparison itself is ``metrics.perubahan_renstra`` (indicators
-matched by formulir, level, no and text; near-identical texts paired as a rename).
+matched by formulir, level, no and text; near-identical texts paired as a rename). Only the forms
+a Renstra prints in both versions are compared (``formulir_dibandingkan``); a Renstra that was
+never revised has none, and the page says so (``pesan_tanpa_pembanding``).
 """
 
 from __future__ import annotations
@@ -22,8 +24,38 @@ JENIS = (
     "sasaran diganti nama",
     *JENIS_NILAI.values(),
 )
+# The forms a revision may change, by their standard names (Permendagri 86/2017).
+NAMA_FORMULIR = {"T-C.25": "Tujuan dan Sasaran", "T-C.28": "Indikator Kinerja PD"}
 NAMA_JENIS_NILAI = {"kondisi_awal": "Kondisi awal", "target": "Target", "kondisi_akhir": "Kondisi akhir"}
 _URUT_JENIS_NILAI = {"kondisi_awal": 0, "target": 1, "kondisi_akhir": 2}
+
+
+def formulir_dibandingkan(r: Renstra) -> list[str]:
+    """The forms the Renstra prints both before and after its revision (``["T-C.25", "T-C.28"]``): what is compared."""
+    versi = r.sasaran.groupby("formulir")["versi"].unique()
+    return sorted(str(f) for f, v in versi.items() if {"sebelum", "sesudah"} <= set(v))
+
+
+def pesan_tanpa_pembanding(r: Renstra) -> str:
+    """Why there is nothing to compare: the forms are printed in one version only, or not at all ("" otherwise)."""
+    if formulir_dibandingkan(r):
+        return ""
+    formulir = sorted(str(f) for f in r.sasaran["formulir"].dropna().unique())
+    if not formulir:
+        return (
+            "Renstra ini tidak memuat tabel T-C.25 maupun T-C.28 (tujuan, sasaran dan indikatornya), jadi tidak ada "
+            "perubahan yang dapat dibandingkan."
+        )
+    return (
+        f"Renstra ini memuat {' dan '.join(formulir)} dalam satu versi saja, tanpa versi sebelum dan sesudah "
+        "perubahan, jadi tidak ada perubahan yang dapat dibandingkan."
+    )
+
+
+def sumber(r: Renstra) -> str:
+    """``T-C.25 Tujuan dan Sasaran; T-C.28 Indikator Kinerja PD (sebelum dan setelah perubahan)``: the forms compared."""
+    nama = "; ".join(f"{f} {NAMA_FORMULIR[f]}" if f in NAMA_FORMULIR else f for f in formulir_dibandingkan(r))
+    return f"{nama} (sebelum dan setelah perubahan)"
 
 
 def _nilai_tercetak(baris: pd.DataFrame) -> str:
@@ -62,12 +94,13 @@ def daftar_perubahan(r: Renstra) -> pd.DataFrame:
 
 
 def ringkasan_perubahan(r: Renstra) -> pd.DataFrame:
-    """Number of changes per kind and formulir (every kind listed, 0 when none).
+    """Number of changes per kind and formulir compared (every kind listed, 0 when none; no rows when
+    no formulir is printed in both versions, ``formulir_dibandingkan``).
 
     Columns: jenis_perubahan, formulir, jumlah.
     """
     d = perubahan_renstra(r.sasaran)
-    formulir = sorted(r.sasaran["formulir"].dropna().unique())
+    formulir = formulir_dibandingkan(r)
     jenis = [*JENIS, *sorted(set(d["jenis_perubahan"]) - set(JENIS))]
     kisi = pd.MultiIndex.from_product([jenis, formulir], names=["jenis_perubahan", "formulir"])
     jumlah = d.groupby(["jenis_perubahan", "formulir"]).size().reindex(kisi, fill_value=0)

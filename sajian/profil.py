@@ -1,9 +1,12 @@
 """Profil kecamatan page: staff (Tabel 2.2.1, 2.2.2) and assets with their condition (Tabel 2.2.3). Pure pandas.
 
 Staff figures are the tables' own rows; the totals the document prints beside them
-(``r.pegawai_total``) are carried along so a page can show both. The document's prose gives
-two other staff counts (102 in 2.1, 106 in 2.2.1, recorded as ``[[klaim]]`` in the manifest):
-``klaim_pegawai`` sets them beside the tables' figure instead of picking one silently.
+(``r.pegawai_total``) are carried along so a page can show both. A document's prose may give
+other staff counts (recorded as ``[[klaim]]`` in its manifest): ``klaim_pegawai`` sets them
+beside the tables' figure instead of picking one silently.
+
+The three tables are optional: a Renstra without them gives empty frames, and the page says
+which table is missing (``formulir_ada``, ``pesan_tanpa_tabel``).
 
 Assets: the document prints only the quantity and a remark ("7 buah kurang baik, 1 buah rusak
 berat"); the loader reads the remark into kurang_baik / rusak / rusak_berat, and ``baik`` is the
@@ -22,6 +25,36 @@ KRITERIA_JENIS_KELAMIN = "Jenis Kelamin"
 KONDISI = ("baik", "kurang_baik", "rusak", "rusak_berat")
 LABEL_KONDISI = {"baik": "Baik", "kurang_baik": "Kurang baik", "rusak": "Rusak", "rusak_berat": "Rusak berat"}
 KLAIM_PEGAWAI = "jumlah_pegawai"
+TABEL_SARPRAS = "Tabel 2.2.3"
+
+
+# --- which optional tables a Renstra holds (shared by the Kinerja, Kelurahan and Profil pages) ---------
+# FOR THE OWNERS OF kosakata.py / sajian/pilihan.py: ``pesan_tanpa_tabel`` is a recurring caveat
+# (kosakata) and ``formulir_ada`` a fact about the Renstra served (sajian.pilihan); both live here
+# until moved.
+
+
+def formulir_ada(r: Renstra) -> list[str]:
+    """The standard forms the Renstra holds a table of (``["2.2.1", "T-C.23", "T-C.25", ...]``)."""
+    return sorted({str(tm.formulir.kode) for tm in r.tabel_mentah.values()})
+
+
+def pesan_tanpa_tabel(tabel: str, isi: str, akibat: str) -> str:
+    """Why a panel is empty: ``Renstra ini tidak memuat tabel T-C.23 (pencapaian kinerja pelayanan),
+    jadi capaian indikatornya tidak dapat ditampilkan.`` (``tabel`` names the form, ``isi`` what it holds)."""
+    return f"Renstra ini tidak memuat tabel {tabel} ({isi}), jadi {akibat}."
+
+
+def judul_tabel(r: Renstra, formulir: str) -> str:
+    """The printed title of the Renstra's table of ``formulir`` (``Komposisi Pegawai ... Tahun 2021``) with
+    the document's own source note in brackets (``(Data Simda BMD ...)``), for a source line; "" when absent."""
+    tm = next((t for t in r.tabel_mentah.values() if t.formulir.kode == formulir), None)
+    if tm is None:
+        return ""
+    judul = str(tm.meta.get("judul") or "").strip()
+    catatan = str(tm.meta.get("catatan") or "").strip()
+    catatan = catatan.removeprefix("Sumber:").strip() if catatan.startswith("Sumber:") else ""
+    return f"{judul} ({catatan})".strip() if catatan else judul
 
 
 def _lebar(p: pd.DataFrame, indeks: list[str]) -> pd.DataFrame:
@@ -125,8 +158,20 @@ def klaim_pegawai(r: Renstra) -> pd.DataFrame:
 
 
 def kelompok_sarpras(r: Renstra) -> list[str]:
-    """Asset groups in printed order (Sarana, Prasarana)."""
+    """Asset groups in printed order (Sarana, Prasarana); [] without Tabel 2.2.3."""
     return list(dict.fromkeys(r.sarpras.sort_values("baris", kind="stable")["kelompok"]))
+
+
+def contoh_sarpras(r: Renstra) -> dict[str, object]:
+    """What the asset charts' caption cites from Tabel 2.2.3: ``keterangan``, the first printed remark
+    that splits a quantity (``7 buah kurang baik, 1 buah rusak berat``; "" if none), and ``satuan``,
+    the units printed (``["buah", "set", "unit", "lokal"]``, in printed order)."""
+    d = r.sarpras.sort_values("baris", kind="stable")
+    rusak = d[
+        d[["kurang_baik", "rusak", "rusak_berat"]].fillna(0).sum(axis=1).gt(0) & d["keterangan"].fillna("").ne("")
+    ]
+    satuan = [str(x) for x in dict.fromkeys(d["satuan"].dropna()) if str(x).strip()]
+    return {"keterangan": str(rusak["keterangan"].iloc[0]) if not rusak.empty else "", "satuan": satuan}
 
 
 def sarpras(r: Renstra, kelompok: str = "", hanya_tidak_baik: bool = False) -> pd.DataFrame:

@@ -2,17 +2,17 @@
 
 Pure pandas over ``r.rencana``: no Streamlit, no formatting.
 
-**An item's identity across years.** The 2022-2024 table prints each item once, with one
-target and one Rp column per year, so the printed row (``item_id`` ``tc27_2022:N``) is the
-item in all three years. The 2021 table is separate (``tc27_2021:N``) but uses the same
-Permendagri 90 codes, so a 2021 row is the same item as a 2022-2024 row when tingkat, kode
-and kelurahan agree (sub kegiatan codes repeat once per kelurahan, hence the kelurahan).
-A match is made only when it is unique in every year; rows without a code (two 2022-2024 sub
-kegiatan) and every 2020 row (old local codes, ``skema_kode`` "lokal_lama") keep their own
-printed row as identity: old codes are never mapped to new ones.
+**An item's identity across years.** A T-C.27 table prints each item once, with one target
+and one Rp column per year, so the printed row (``item_id`` ``<table>:N``) is the item in all
+the table's years. A Renstra may print its years in several tables (a revised one: one table
+per year or block of years); rows of two tables under the same Permendagri 90 codes are the
+same item when tingkat, kode and kelurahan agree (sub kegiatan codes repeat once per
+kelurahan, hence the kelurahan). A match is made only when it is unique in every year; rows
+without a code and rows under an old local code scheme (``skema_kode`` "lokal_lama") keep
+their own printed row as identity: old codes are never mapped to new ones.
 
 The item key (``kunci``, also the page's ``?item=`` value) is the ``item_id`` of the item's
-newest printing, e.g. ``tc27_2022:31`` for program 7.01.01 in 2021-2024.
+newest printing, e.g. ``tc27_2022:31`` for a program printed in two tables (bundled document).
 """
 
 from __future__ import annotations
@@ -23,11 +23,12 @@ import pandas as pd
 
 from loaders import Renstra
 from metrics.pagu import pagu_per_tingkat
-from sajian import pilihan, realisasi
+from sajian import anggaran, pilihan, realisasi
 from sajian.pilihan import kunci_program
 
 TINGKAT_ANAK = {"program": "kegiatan", "kegiatan": "sub_kegiatan"}
 NAMA_TINGKAT = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub kegiatan"}
+_TANDA_TAHUN = re.compile(r" \(\d{4}(, \d{4})*\)$")  # "(2020)" after a program label without a new code
 
 # Why a year has no pagu bar (``status``); the page shows these words as the note.
 CATATAN_STATUS = {
@@ -64,7 +65,7 @@ def _dengan_kunci(r: Renstra) -> pd.DataFrame:
     d = r.rencana.copy()
     d["kunci"] = _kunci_item(d)
     # A row's program key is its program row's (``pilihan.kunci_program``): a row printed
-    # without a code of its own (two 2022-2024 sub kegiatan of 7.01.01) still belongs to 7.01.01.
+    # without a code of its own still belongs to its program.
     program = d[d["tingkat"].eq("program")]
     peta_program = dict(zip(program["item_id"], kunci_program(program), strict=True))
     d["kunci_program"] = d["program_id"].map(peta_program).astype("string")
@@ -80,14 +81,6 @@ def _terbaru(d: pd.DataFrame) -> pd.DataFrame:
     return d.sort_values(["tahun", "baris"], kind="stable").drop_duplicates("kunci", keep="last")
 
 
-def _rentang(tahun: list[int]) -> str:
-    """``2021–2024`` for consecutive years, ``2021, 2023`` otherwise."""
-    t = sorted(set(tahun))
-    if len(t) > 1 and t == list(range(t[0], t[-1] + 1)):
-        return f"{t[0]}–{t[-1]}"
-    return ", ".join(str(x) for x in t)
-
-
 def daftar_item(r: Renstra, program: str) -> pd.DataFrame:
     """Every item of one program (the program itself first), in code order.
 
@@ -98,7 +91,7 @@ def daftar_item(r: Renstra, program: str) -> pd.DataFrame:
     d = d[d["kunci_program"].eq(program)]
     if d.empty:
         return pd.DataFrame(columns=["kunci", "tingkat", "kode", "nama", "kelurahan", "kunci_induk", "tahun", "label"])
-    tahun = d.groupby("kunci")["tahun"].agg(lambda s: _rentang([int(x) for x in s]))
+    tahun = d.groupby("kunci")["tahun"].agg(lambda s: anggaran.rentang_tahun(s, "–"))
     b = _terbaru(d).copy()
     b["tahun_cetak"] = b["kunci"].map(tahun)
     b["kode"] = b["kode"].fillna("").astype(str).str.strip()
@@ -117,8 +110,9 @@ def daftar_item(r: Renstra, program: str) -> pd.DataFrame:
     for _, x in b.iterrows():
         tingkat = str(x["tingkat"])
         if tingkat == "program" and program in label_program:
-            # the shared filter's wording ("7.01.03 Pemberdayaan ..."), so picker and filter agree
-            teks = f"Program {label_program[program].removesuffix(' (2020)')}"
+            # the shared filter's wording ("7.01.03 Pemberdayaan ..."), so picker and filter agree;
+            # its year mark ("... (2020)") is said once, after the label
+            teks = "Program " + _TANDA_TAHUN.sub("", label_program[program])
         else:
             kode = f" {x['kode']}" if x["kode"] else " (tanpa kode)"
             awal = {"kegiatan": "· ", "sub_kegiatan": "·· "}.get(tingkat, "")
@@ -180,7 +174,8 @@ def _pagu_per_tahun(baris: pd.DataFrame) -> pd.DataFrame:
 
 
 def pagu_item(r: Renstra, kunci: str) -> pd.DataFrame:
-    """The item's pagu per year of its program's code scheme (2021-2024, or 2020 for old codes).
+    """The item's pagu per year in which its program is printed under the same key (every year
+    of its code scheme; the one table's years for a program without a Permendagri 90 code).
 
     Columns: tahun, pagu (Int64, NA when missing: never 0), status (ok / tidak_terbaca / kosong /
     tidak_tercantum), pagu_teks (the printed cell), catatan (why no pagu), jumlah_rincian (sum of
@@ -236,8 +231,8 @@ def indikator_item(r: Renstra, kunci: str) -> pd.DataFrame:
 
     Columns: tahun, indikator_ke, indikator, target_teks (as printed, unit included), target
     (the number read from it), satuan, target_persen (the percentage printed beside a count, e.g.
-    ``5170 (38,12%)``), capaian_awal_teks / capaian_awal (kondisi awal; only the 2020 programs
-    print one), catatan (e.g. an empty indicator cell, left empty: not filled from the row above).
+    ``5170 (38,12%)``), capaian_awal_teks / capaian_awal (kondisi awal, where the document prints
+    one: ``catatan_kondisi_awal``), catatan (e.g. an empty indicator cell, left empty: not filled from the row above).
     """
     kolom = ["tahun", "item_id", "indikator_ke", "polaritas", "indikator", "target_teks", "target", "satuan",
              "target_persen", "capaian_awal_teks", "capaian_awal", "catatan"]  # fmt: skip
@@ -253,6 +248,27 @@ def indikator_item(r: Renstra, kunci: str) -> pd.DataFrame:
     return hasil.reset_index(drop=True)
 
 
+def catatan_kondisi_awal(r: Renstra) -> str:
+    """Where T-C.27 prints a kondisi awal (``capaian_awal_teks``), for the page's note.
+
+    "" when every row prints one; "Kondisi awal hanya dicetak untuk program 2020." when only
+    some levels or years do; "Dokumen tidak mencetak kondisi awal di T-C.27." when none does.
+    """
+    d = r.rencana
+    ada = d["capaian_awal_teks"].fillna("").astype(str).str.strip().ne("")
+    if ada.all():
+        return ""
+    if not ada.any():
+        return "Dokumen tidak mencetak kondisi awal di T-C.27."
+    per_tingkat = d[ada].groupby("tingkat", sort=False)["tahun"].agg(lambda s: anggaran.rentang_tahun(s))
+    urut = [t for t in NAMA_TINGKAT if t in per_tingkat.index]
+    return (
+        "Kondisi awal hanya dicetak untuk "
+        + "; ".join(f"{NAMA_TINGKAT[t].lower()} {per_tingkat[t]}" for t in urut)
+        + "."
+    )
+
+
 def indikator_item_dilaporkan(r: Renstra, kunci: str, tersimpan: pd.DataFrame) -> pd.DataFrame:
     """``indikator_item`` plus what was reported through Isi Realisasi (realisasi, capaian)."""
     return realisasi.dengan_laporan(indikator_item(r, kunci), tersimpan)
@@ -262,7 +278,7 @@ def indikator_item_dilaporkan(r: Renstra, kunci: str, tersimpan: pd.DataFrame) -
 
 
 def _label_pendek(kode: str, nama: str, kelurahan: str, batas: int = 48) -> str:
-    """``7.01.03.2.02.02 Pembangunan Sarana dan Pra… (Wonoasih)``: the kelurahan never cut off."""
+    """``7.01.03.2.02.02 Pembangunan Sarana dan Pra… (Mekarsari)``: the kelurahan never cut off."""
     inti = re.sub(r"\s*\((sub unit\s+)?[^()]*\)\s*$", "", nama.strip()) if kelurahan else nama.strip()
     if len(inti) > batas:
         inti = inti[: batas - 1].rstrip() + "…"

@@ -1,4 +1,4 @@
-"""Realisasi reported after the document (2021-2024) beside the plan's targets and pagu.
+"""Realisasi reported after the document (the plan years it has no realisasi for) beside the plan's targets and pagu.
 
 Pure pandas. ``tersimpan`` is the store's current state in the shape of
 ``realisasi.KOLOM_REALISASI`` (one row per T-C.27 indicator row of a year). Nothing here

@@ -123,6 +123,7 @@ def serapan_per_tahun(r: Renstra) -> pd.DataFrame:
 
     Columns: tahun, anggaran and realisasi of the programs that print both, serapan,
     program (how many), disamakan (the document copied targets into realisasi that year).
+    No rows when the Renstra has no T-C.24.
     """
     a = anggaran.anggaran_realisasi_tahunan(r)
     hasil = pd.DataFrame(
@@ -138,15 +139,25 @@ def serapan_per_tahun(r: Renstra) -> pd.DataFrame:
     return hasil[hasil["serapan"].notna()].reset_index(drop=True)
 
 
+def _sasaran_target(r: Renstra) -> pd.DataFrame:
+    """The target rows of the plan's tujuan and sasaran: T-C.25 (the revised version where the
+    Renstra has both), else the first form that prints them; no rows when there are none."""
+    s = r.sasaran[(r.sasaran["versi"] == "sesudah") & (r.sasaran["jenis"] == "target")]
+    if s.empty:
+        return s
+    formulir = "T-C.25" if (s["formulir"] == "T-C.25").any() else s["formulir"].iloc[0]
+    return s[s["formulir"] == formulir]
+
+
 def tujuan_sasaran(r: Renstra) -> pd.DataFrame:
-    """The revised plan's tujuan and sasaran with their indicators and targets 2020-2024 (T-C.25 sesudah).
+    """The plan's tujuan and sasaran with their indicators and targets per year (``_sasaran_target``).
 
     One row per indicator: level, no, uraian (the tujuan or sasaran text), indikator, satuan,
-    then one column per year ("2020" ... "2024") with the target as a number.
+    then one column per year the table prints ("2025" ... "2029") with the target as a number.
     """
-    s = r.sasaran[(r.sasaran["versi"] == "sesudah") & (r.sasaran["jenis"] == "target")]
-    formulir = "T-C.25" if (s["formulir"] == "T-C.25").any() else s["formulir"].iloc[0]
-    s = s[s["formulir"] == formulir].copy()
+    s = _sasaran_target(r).copy()
+    if s.empty:
+        return pd.DataFrame(columns=["level", "no", "uraian", "indikator", "satuan"])
     s["uraian"] = s["sasaran"].where(s["level"].eq("sasaran") & s["sasaran"].fillna("").ne(""), s["tujuan"])
     kunci = ["baris", "level", "no", "uraian", "indikator"]
     lebar = s.pivot_table(index=kunci, columns="tahun", values="target", aggfunc="first").reset_index()
@@ -155,3 +166,17 @@ def tujuan_sasaran(r: Renstra) -> pd.DataFrame:
     lebar["satuan"] = lebar["baris"].map(satuan).astype("string")
     tahun = [c for c in lebar.columns if c.isdigit()]
     return lebar.sort_values("baris")[["level", "no", "uraian", "indikator", "satuan", *tahun]].reset_index(drop=True)
+
+
+def keadaan_tujuan_sasaran(r: Renstra) -> dict[str, object]:
+    """What the page says about ``tujuan_sasaran``: tahun (its target years), formulir and judul (the
+    table's form and title, ``anggaran.judul_tabel``) and berubah (the Renstra is a revision: it
+    also prints the version before the change)."""
+    s = _sasaran_target(r)
+    kode = str(s["formulir"].iloc[0]) if len(s) else "T-C.25"
+    return {
+        "tahun": sorted(int(t) for t in s["tahun"].dropna().unique()),
+        "formulir": kode,
+        "judul": anggaran.judul_tabel(r, kode, str(s["tabel"].iloc[0]) if len(s) else ""),
+        "berubah": bool(r.sasaran["versi"].eq("sebelum").any()),
+    }

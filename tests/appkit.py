@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
+import ekspor
 import ui
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -92,7 +93,8 @@ def gambar_berjudul(at: AppTest, teks: str) -> dict[str, Any]:
 def tabel(at: AppTest) -> list[Any]:
     """Every table on the page as a pandas DataFrame of display text: the data grids
     (column names as in the data) then the small static tables (columns named by their headings)."""
-    return [df.value for df in at.dataframe] + [t.value for t in at.table]
+    statis = [t.value.map(lambda v: ekspor.teks_markdown(v) if isinstance(v, str) else v) for t in at.table]
+    return [df.value for df in at.dataframe] + statis  # small tables as a reader sees them (escapes undone)
 
 
 def teks_halaman(at: AppTest) -> str:

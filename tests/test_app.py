@@ -72,7 +72,7 @@ def test_tabel_dokumen_tc24_seperti_tercetak(at: AppTest) -> None:
     at.selectbox(key="tabel").select("tc24").run()
     assert not at.exception
     assert "64,175,000" in _teks_dataframe(at)
-    assert any("T-C.24 — Anggaran dan Realisasi Pendanaan" in s.value for s in at.subheader)
+    assert any(ui.literal("T-C.24 — Anggaran dan Realisasi Pendanaan") in s.value for s in at.subheader)
     assert any("Tidak ada koreksi" in m.value for m in at.markdown)
 
 
@@ -104,7 +104,7 @@ def test_kualitas_data(at: AppTest) -> None:
 def test_tabel_dokumen_dari_url_dan_unduhan() -> None:
     at = buka("halaman/tabel_dokumen.py", tabel="tc24")
     assert at.selectbox(key="tabel").value == "tc24"
-    assert any(s.value.startswith("T-C.24 — Anggaran dan Realisasi") for s in at.subheader)
+    assert any(s.value.startswith(ui.literal("T-C.24 — Anggaran dan Realisasi")) for s in at.subheader)
     assert "64,175,000" in _teks_dataframe(at)  # as printed, US separators and all
     assert at.get("download_button")
     at.selectbox(key="tabel").select("tc27_2021").run()

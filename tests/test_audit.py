@@ -159,3 +159,23 @@ def test_toleransi_pembulatan_tc24_dan_tc27(renstra: Renstra, selisih: int, temu
     beda = t[t["jenis"] == "anggaran T-C.24 ≠ pagu T-C.27"]
     assert (beda["uraian"] == "Program Peningkatan Pemberdayaan Masyarakat").any() == temuan_ada
     assert len(beda) == 3 + temuan_ada  # the other three 2020 programs disagree by far more
+
+
+def test_tc24_dan_tc27_dibandingkan_di_setiap_tahun_keduanya(renstra: Renstra) -> None:
+    """Not only the one year the bundled tables share: a T-C.24 that also printed the next year
+    (here a SYNTHETIC copy of a 2020 row as 2021, named as T-C.27 (2021) names the program, Rp 2
+    above the sum of its kegiatan) is compared with T-C.27 of that year."""
+    d = renstra.rencana
+    kegiatan = d[(d["tahun"] == 2021) & (d["tingkat"] == "kegiatan")]
+    program = kegiatan.groupby("program_id").agg(nama=("program_nama", "first"), pagu=("pagu", "sum")).iloc[0]
+    a = renstra.anggaran
+    baris = a[(a["tahun"] == 2020) & a["anggaran"].notna()].iloc[[0]]
+    baris = baris.assign(tahun=2021, program=program["nama"], anggaran=float(program["pagu"]) + 2)
+    t = audit_renstra(replace(renstra, anggaran=pd.concat([a, baris], ignore_index=True)))
+    f = _satu(t, jenis="anggaran T-C.24 ≠ pagu T-C.27", tahun=2021)
+    assert (f["uraian"], f["keterangan"]) == (
+        program["nama"],
+        f"T-C.27 (2021): jumlah pagu kegiatan '{program['nama']}'",
+    )
+    lintas = t[(t["jenis"] == "anggaran T-C.24 ≠ pagu T-C.27") & (t["tahun"] == 2020)]
+    assert len(lintas) == 4  # the bundled document's own, as before

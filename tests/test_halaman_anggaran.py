@@ -269,3 +269,17 @@ def test_presentasi_semua_panel_urut_tab() -> None:
     assert id_grafik(at) == ["tren-pagu"]
     assert [s.value for s in at.subheader] == ["Tren pagu per program 2021-2024"]
     assert id_grafik(buka(HALAMAN, tahun="2022", mode="presentasi", slide="3")) == ["perubahan-pagu"]
+
+
+def test_catatan_dari_dokumen(at2022: AppTest, realisasi2022: AppTest) -> None:
+    # The notes are written from the data, and stay specific to this document: three T-C.27
+    # tables, the 2020 one under old codes, and T-C.24's own title.
+    caption = [c.value for c in at2022.caption]
+    assert any(
+        "4 program 2020 berkode lama (warna sendiri, bertanda tahunnya) bukan program yang sama dengan "
+        "program 2021-2024 (kode Permendagri 90/2019)." in c
+        for c in caption
+    )
+    assert "Sumber: T-C.27 Rencana Program, Kegiatan, dan Pendanaan (2020, 2021, 2022-2024)" in caption
+    sumber_tc24 = "Sumber: T-C.24 Anggaran dan Realisasi Pendanaan Pelayanan Kecamatan Wonoasih Kota Probolinggo"
+    assert sumber_tc24 in [c.value for c in realisasi2022.caption]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import ui
 from tests.appkit import buka, buka_bagian, gambar_berjudul, id_grafik
 from tests.appkit import tabel as appkit_tabel
 
@@ -85,7 +86,9 @@ def test_pilih_indikator_dan_url() -> None:
     assert not at.exception
     assert at.query_params["indikator"] == IKM_TUJUAN
     assert at.query_params["bagian"] == "sebelum-vs-sesudah"
-    assert any("tujuan 2 · Indeks Kepuasan Masyarakat (IKM) pada Kecamatan Wonoasih" in s.value for s in at.subheader)
+    # the indicator's name is data: shown literally (markdown-escaped) in the title
+    judul = ui.literal("tujuan 2 · Indeks Kepuasan Masyarakat (IKM) pada Kecamatan Wonoasih")
+    assert any(judul in s.value for s in at.subheader)
     kembali = buka(HALAMAN, **dict(at.query_params))  # the copied link
     assert kembali.selectbox(key="indikator").value == IKM_TUJUAN
     assert id_grafik(kembali) == ["nilai-sebelum-sesudah"]

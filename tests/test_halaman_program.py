@@ -131,3 +131,14 @@ def test_tahun_tidak_tercantum_bercatatan_di_tempatnya() -> None:
     rincian = gambar_berjudul(buka_bagian(at, "Rincian"), "rincian-item")
     silang = next(d for d in rincian["data"] if d["name"].startswith("Pagu tidak"))
     assert silang["x"] == [0, 0] and [c[1] for c in silang["customdata"]] == ["2022", "2022"]
+
+
+def test_pengantar_dan_catatan_dari_dokumen(program_7_01_01: AppTest) -> None:
+    # Written from the data (sajian.anggaran.keadaan_rencana, sajian.program.catatan_kondisi_awal).
+    pengantar = program_7_01_01.markdown[0].value
+    assert (
+        "dicetak dalam 3 tabel (2020, 2021, 2022-2024). Tabel berkode Permendagri 90/2019 (2021 dan 2022-2024) "
+        "dicocokkan menurut kode (dan kelurahan). 4 program 2020 berkode lama: tidak dipetakan ke kode baru."
+    ) in pengantar
+    at = buka("halaman/program.py", program="7.01.01", bagian="indikator-dan-target")
+    assert any("Kondisi awal hanya dicetak untuk program 2020." in c.value for c in at.caption)

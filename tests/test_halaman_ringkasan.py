@@ -143,3 +143,8 @@ def test_predikat_indikator_dari_dokumen(renstra) -> None:
     metrik = {m.label: m.value for m in at.metric}
     assert metrik["Indikator berpredikat 2020"] == "4 dari 10"
     assert f"Sangat Tinggi 4 · {gaya.TANPA_PREDIKAT} 6" in [c.value for c in at.caption]
+
+
+def test_catatan_kode_lama_dari_data() -> None:
+    at = buka(tahun="2020", bagian="pagu-per-program")
+    assert "4 program 2020 berkode lama: tidak dipetakan ke kode baru." in [c.value for c in at.caption]

@@ -230,3 +230,40 @@ def test_perubahan_pagu(renstra: Renstra) -> None:
 def test_perubahan_filter(renstra: Renstra) -> None:
     assert set(A.perubahan_pagu(renstra, "7.01.05")["seri_kunci"]) == {A.TOTAL, "7.01.05"}
     assert set(A.perubahan_pagu(renstra, "tc27_2020:27")["seri_kunci"]) == {A.TOTAL}
+
+
+# --- what the pages say about the document -----------------------------------------------------
+
+
+def test_keadaan_rencana_dari_data(renstra: Renstra) -> None:
+    # Three T-C.27 tables: 2020 (the programs print no code, their kegiatan old local codes
+    # such as 301000.301001.02.001), 2021 and 2022-2024 (Permendagri 90/2019 codes).
+    k = A.keadaan_rencana(renstra)
+    assert k["tahun"] == [2020, 2021, 2022, 2023, 2024]
+    assert k["baru"] == [2021, 2022, 2023, 2024]
+    assert k["tanpa_kode"] == {2020: 4} and k["lama"] == [2020]
+    assert k["program_tanpa_kode"] == "4 program 2020 berkode lama"
+    assert k["tabel"] == ["2020", "2021", "2022-2024"] and k["tabel_baru"] == ["2021", "2022-2024"]
+    assert k["sumber"] == "T-C.27 Rencana Program, Kegiatan, dan Pendanaan (2020, 2021, 2022-2024)"
+
+
+def test_judul_tabel_dari_manifest(renstra: Renstra) -> None:
+    assert A.ada_tabel(renstra, "T-C.24") and A.ada_tabel(renstra, "T-C.27")
+    assert (
+        A.judul_tabel(renstra, "T-C.24")
+        == "Anggaran dan Realisasi Pendanaan Pelayanan Kecamatan Wonoasih Kota Probolinggo"
+    )
+    sesudah = A.judul_tabel(renstra, "T-C.25", "T-C.25 (setelah perubahan)")
+    assert sesudah == "Tujuan dan Sasaran Jangka Menengah Pelayanan Perangkat Daerah Setelah Perubahan"
+    assert A.judul_tabel(renstra, "T-C.99") == "" and not A.ada_tabel(renstra, "T-C.99")
+
+
+def test_rentang_tahun() -> None:
+    assert A.rentang_tahun([2024, 2022, 2023, 2022]) == "2022-2024"
+    assert A.rentang_tahun([2021, 2023], "–") == "2021, 2023"
+    assert A.rentang_tahun([2020]) == "2020" and A.rentang_tahun([]) == ""
+
+
+def test_akar_rincian_bernama_perangkat_daerah(renstra: Renstra) -> None:
+    akar = A.rincian_pagu(renstra, 2022).iloc[0]
+    assert (akar["id"], akar["label"]) == (A.AKAR, "Kecamatan Wonoasih 2022")  # [renstra] perangkat_daerah

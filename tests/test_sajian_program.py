@@ -153,3 +153,8 @@ def test_item_tak_dikenal_kosong(r: Renstra) -> None:
     assert P.indikator_item(r, "tidak-ada").empty
     assert P.rincian_item(r, "tidak-ada").empty
     assert P.daftar_item(r, "9.99.99").empty
+
+
+def test_catatan_kondisi_awal_dari_data(r: Renstra) -> None:
+    # T-C.27 prints a "Data Capaian pada Tahun Awal Perencanaan" only on the 2020 table's program rows.
+    assert P.catatan_kondisi_awal(r) == "Kondisi awal hanya dicetak untuk program 2020."

@@ -86,3 +86,14 @@ def test_koreksi_tabel(r: Renstra) -> None:
 def test_hitung_keparahan() -> None:
     temuan = pd.DataFrame({"keparahan": ["galat", "info", "info"]})
     assert ringkasan.hitung_keparahan(temuan) == {"galat": 1, "peringatan": 0, "info": 2}
+
+
+def test_keadaan_tujuan_sasaran(r: Renstra) -> None:
+    # A revised Renstra: T-C.25 after the change is the one shown, and the page may say so.
+    assert ringkasan.keadaan_tujuan_sasaran(r) == {
+        "tahun": [2020, 2021, 2022, 2023, 2024],
+        "formulir": "T-C.25",
+        "judul": "Tujuan dan Sasaran Jangka Menengah Pelayanan Perangkat Daerah Setelah Perubahan",
+        "berubah": True,
+    }
+    assert [c for c in ringkasan.tujuan_sasaran(r).columns if c.isdigit()] == ["2020", "2021", "2022", "2023", "2024"]

@@ -14,7 +14,7 @@ from navigasi import HALAMAN
 from tests.browser.helpers import assert_no_exception, wait_for_app, wait_for_charts
 
 TANPA_GRAFIK = {"kualitas_data", "tabel_dokumen", "musrenbang"}  # table pages; the pack opens on its title slide
-FORMULIR = {"isi_realisasi"}  # a login form first
+FORMULIR = {"isi_realisasi", "kelola_renstra"}  # a login form (after the template downloads)
 
 
 def _buka(page: Page, url: str) -> None:
