@@ -383,9 +383,12 @@ def _rentang(ref: str, lokasi: str) -> tuple[int, int, int, int]:
 def _sel(c: _Rekam, teks: list[str], gaya: list[str], lokasi: str) -> Sel | None:
     """One cell as a Sel, or None when it holds nothing."""
     try:
-        fmt = gaya[int(c.s or 0)] if gaya else "General"
-    except (ValueError, IndexError):
-        fmt = "General"
+        indeks = int(c.s or 0)
+    except ValueError:
+        indeks = -1
+    if indeks and not 0 <= indeks < len(gaya):  # Excel would "repair" the file; openpyxl fails on it
+        raise RenstraError(f"{lokasi}: merujuk gaya sel yang tidak ada; simpan ulang dari Excel")
+    fmt = gaya[indeks] if gaya else "General"
     if c.rumus:
         isi = (c.f or "").strip()
         return Sel("=" + isi if isi else "=(rumus bersama)", "f", fmt)

@@ -156,3 +156,23 @@ def test_cell_cap_counts_empty_cells_and_every_sheet() -> None:
         buku_kerja.baca(arsip.buka(data, "uji.xlsx"), batas_sel=100)
     assert str(e.value) == "Lembar 'Kedua': terlalu banyak sel (buku kerja ini lebih dari 100 sel)"
     assert [w.sel for w in buku_kerja.baca(arsip.buka(data, "uji.xlsx"), batas_sel=120).lembar] == [{}, {}]
+
+
+def test_gaya_sel_yang_tidak_ada_ditolak() -> None:
+    """A cell whose style index points past the styles part (or with the styles part removed) is a broken
+    workbook that Excel would "repair": refused with the cell named, as the hypothesis test found."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Data"
+    ws["B2"] = 5
+    ws["B2"].number_format = "0.00"
+    buf = io.BytesIO()
+    wb.save(buf)
+    baru = io.BytesIO()
+    with zipfile.ZipFile(buf) as z, zipfile.ZipFile(baru, "w") as keluar:
+        for info in z.infolist():
+            if info.filename != "xl/styles.xml":
+                keluar.writestr(info, z.read(info.filename))
+    with pytest.raises(RenstraError) as e:
+        buku_kerja.baca(arsip.buka(baru.getvalue(), "tanpa-gaya.xlsx"))
+    assert "sel B2" in str(e.value) and "gaya sel yang tidak ada" in str(e.value)

@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
@@ -211,6 +211,7 @@ def gudang(tmp_path_factory: pytest.TempPathFactory) -> Gudang:
 
 @settings(max_examples=100, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(langkah=mutasi())
+@example(langkah=[("isi", (4, 8, 0.0)), ("bagian_hapus", "xl/styles.xml")])  # found once: styles part removed
 def test_mutated_template_is_refused_in_indonesian_or_accepted_intact(
     renstra: Renstra, templat: bytes, gudang: Gudang, langkah: list[tuple[str, Any]]
 ) -> None:
