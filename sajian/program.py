@@ -43,21 +43,36 @@ CATATAN_STATUS = {
 
 
 def _kunci_item(rencana: pd.DataFrame) -> pd.Series:
-    """Per row: the item key (``item_id`` of the same item's newest printing), see module docstring."""
-    kunci = rencana["item_id"].astype("string").copy()
+    """Per row: the item key (``item_id`` of the same item's newest printing), see module docstring.
+
+    Plain Python over the columns' values (a few hundred rows): a pandas group loop costs ms per group.
+    """
+    item = rencana["item_id"].astype("string").tolist()
     kode = rencana["kode"].fillna("").astype(str).str.strip()
-    baru = rencana["skema_kode"].eq("permendagri90").fillna(False) & kode.ne("")
-    d = rencana.loc[baru, ["tahun", "tingkat", "item_id"]].assign(
-        kode=kode[baru], kel=rencana.loc[baru, "kelurahan"].fillna("").astype(str)
-    )
-    grup = ["tingkat", "kode", "kel"]
-    unik = d.groupby([*grup, "tahun"])["item_id"].nunique().groupby(level=grup).max()
-    for nilai, kelompok in d.groupby(grup, sort=False):
-        if unik.loc[nilai] != 1:
+    baru = (rencana["skema_kode"].eq("permendagri90").fillna(False) & kode.ne("")).to_numpy(dtype=bool)
+    kel = rencana["kelurahan"].fillna("").astype(str).tolist()
+    tahun = [None if pd.isna(t) else t for t in rencana["tahun"].tolist()]
+    kelompok: dict[tuple, list[int]] = {}  # (tingkat, kode, kelurahan) -> row positions
+    per_tahun: dict[tuple, set] = {}  # (tingkat, kode, kelurahan, tahun) -> item_id printed that year
+    for i, (tingkat, k) in enumerate(zip(rencana["tingkat"].tolist(), kode.tolist(), strict=True)):
+        if baru[i] and not pd.isna(tingkat):
+            kelompok.setdefault((tingkat, k, kel[i]), []).append(i)
+            if tahun[i] is not None:
+                cetak = per_tahun.setdefault((tingkat, k, kel[i], tahun[i]), set())
+                if not pd.isna(item[i]):
+                    cetak.add(item[i])
+    unik: dict[tuple, int] = {}
+    for (*grup, _), isi in per_tahun.items():
+        unik[tuple(grup)] = max(unik.get(tuple(grup), 0), len(isi))
+    kunci = list(item)
+    for grup, baris in kelompok.items():
+        if unik.get(grup) != 1:
             continue  # two printed items with one code in one year: keep them apart
-        terbaru = kelompok.sort_values(["tahun"], kind="stable")["item_id"].iloc[-1]
-        kunci.loc[kelompok.index] = terbaru
-    return kunci
+        # newest printing: the last row once sorted by year (a row without a year sorts last)
+        terbaru = max(baris, key=lambda i: (tahun[i] is None, tahun[i] or 0, i))
+        for i in baris:
+            kunci[i] = item[terbaru]
+    return pd.Series(pd.array(kunci, dtype="string"), index=rencana.index, name="item_id")
 
 
 def _dengan_kunci(r: Renstra) -> pd.DataFrame:
@@ -66,10 +81,11 @@ def _dengan_kunci(r: Renstra) -> pd.DataFrame:
     d["kunci"] = _kunci_item(d)
     # A row's program key is its program row's (``pilihan.kunci_program``): a row printed
     # without a code of its own still belongs to its program.
-    program = d[d["tingkat"].eq("program")]
+    # (narrow frames: filtering all of r.rencana's columns costs more than the rest together)
+    program = d.loc[d["tingkat"].eq("program"), ["item_id", "program_id", "tingkat", "skema_kode", "kode"]]
     peta_program = dict(zip(program["item_id"], kunci_program(program), strict=True))
     d["kunci_program"] = d["program_id"].map(peta_program).astype("string")
-    peta = d.drop_duplicates("item_id").set_index("item_id")["kunci"]
+    peta = d[["item_id", "kunci"]].drop_duplicates("item_id").set_index("item_id")["kunci"]
     induk = d["kegiatan_id"].where(d["tingkat"].eq("sub_kegiatan"), d["program_id"])
     induk = induk.where(~d["tingkat"].eq("program"))
     d["kunci_induk"] = induk.map(peta).astype("string")

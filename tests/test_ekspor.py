@@ -56,3 +56,30 @@ def test_teks_biasa_tanpa_awalan() -> None:
 )
 def test_nama_berkas_aman(bagian: tuple[str, ...], nama: str) -> None:
     assert ekspor.nama_berkas(*bagian) == nama
+
+
+def test_xlsx_ke_pdf_batas_waktu_berpesan_indonesia(monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    def lambat(perintah, **_):
+        raise subprocess.TimeoutExpired(perintah, 1)
+
+    monkeypatch.setattr(ekspor, "_soffice", lambda: "/usr/bin/soffice")
+    monkeypatch.setattr(subprocess, "run", lambat)
+    with pytest.raises(ekspor.EksporGagal) as galat:
+        ekspor.xlsx_ke_pdf(ekspor.tabel_xlsx(pd.DataFrame({"a": [1]}), "x"), batas_detik=7)
+    assert str(galat.value) == "PDF tidak dapat dibuat: LibreOffice tidak selesai dalam 7 detik."
+
+
+def test_xlsx_ke_pdf_menggambar_tabel() -> None:
+    from tests.test_e80 import _program
+
+    _program("soffice")
+    pdftotext = _program("pdftotext")
+    import subprocess
+
+    df = pd.DataFrame({"uraian": ["Pagu 7.01.01"], "pagu": [9_122_221_547]})
+    pdf = ekspor.xlsx_ke_pdf(ekspor.tabel_xlsx(df, "Judul uji PDF"))
+    assert pdf.startswith(b"%PDF")
+    teks = subprocess.run([pdftotext, "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+    assert "Judul uji PDF" in teks and "Pagu 7.01.01" in teks
