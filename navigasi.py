@@ -39,6 +39,7 @@ HALAMAN: tuple[Halaman, ...] = (
     Halaman("halaman/ringkasan.py", "Ringkasan", ":material/dashboard:", (KUNCI_TAHUN,), utama=True),
     Halaman("halaman/anggaran.py", "Anggaran", ":material/payments:", (KUNCI_TAHUN, KUNCI_PROGRAM)),
     Halaman("halaman/kinerja.py", "Kinerja", ":material/trending_up:", (KUNCI_TAHUN,)),
+    Halaman("halaman/evaluasi_renstra.py", "Evaluasi Renstra", ":material/assignment_turned_in:", (KUNCI_TAHUN,)),
     Halaman("halaman/kelurahan.py", "Kelurahan", ":material/location_city:", (KUNCI_TAHUN, KUNCI_KELURAHAN)),
     Halaman("halaman/program.py", "Program", ":material/account_tree:", (KUNCI_PROGRAM,)),
     Halaman("halaman/perubahan.py", "Perubahan Renstra", ":material/compare_arrows:"),

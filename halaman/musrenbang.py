@@ -18,8 +18,10 @@ kelurahan = None if kelurahan == ui.SEMUA else str(kelurahan)
 identitas = state.sajikan(pilihan.identitas)
 wilayah = f"Kelurahan {kelurahan}" if kelurahan else str(identitas["perangkat_daerah"])
 
+KUNCI_TINJAUAN = "tinjauan_akhir"  # the checkbox below the build button (kecamatan pack only)
+tinjauan = kelurahan is None and bool(st.session_state.get(KUNCI_TINJAUAN, False))
 slaid = state.sajikan(
-    isi.susun_pada, isi.hari_ini(), tahun, kelurahan, state.realisasi_tersimpan(), state.riwayat_tersimpan()
+    isi.susun_pada, isi.hari_ini(), tahun, kelurahan, state.realisasi_tersimpan(), state.riwayat_tersimpan(), tinjauan
 )
 
 ui.judul("Bahan Musrenbang")
@@ -40,7 +42,14 @@ ui.pengantar(
 def siapkan_berkas() -> None:
     """The download buttons, built only when asked (the page itself never waits on them)."""
     versi = state.gudang().versi_terakhir()
-    kunci = (tahun, kelurahan, versi, isi.hari_ini())
+    kunci = (tahun, kelurahan, versi, isi.hari_ini(), tinjauan)
+    if kelurahan is None:
+        st.checkbox(
+            "Sertakan tinjauan akhir periode",
+            key=KUNCI_TINJAUAN,
+            help="Target akhir lawan realisasi terakhir tiap indikator, predikat, dan pagu lawan realisasi per "
+            "program selama periode Renstra (halaman Evaluasi Renstra).",
+        )
     nama = ekspor.nama_berkas("bahan-musrenbang", str(tahun), wilayah).removesuffix(".xlsx")
     if st.button("Siapkan PowerPoint dan Excel", icon=":material/build:", type="primary", key="siapkan-bahan"):
         with st.status(f"Menyusun bahan Musrenbang {tahun}: {ui.literal(wilayah)}…", expanded=True) as status:

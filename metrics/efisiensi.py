@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-KUADRAN_TINGGI_HEMAT = "Capaian tinggi, hemat anggaran"
-KUADRAN_TINGGI_BOROS = "Capaian tinggi, boros anggaran"
-KUADRAN_RENDAH_TAK_TERSERAP = "Capaian rendah, anggaran tidak terserap"
-KUADRAN_RENDAH_BOROS = "Capaian rendah, boros anggaran"
+# Plain words: what the two numbers are, not a verdict (a high serapan is not "wasteful" by itself).
+KUADRAN_TINGGI_HEMAT = "Capaian tinggi, serapan rendah"
+KUADRAN_TINGGI_BOROS = "Capaian tinggi, serapan tinggi"
+KUADRAN_RENDAH_TAK_TERSERAP = "Capaian rendah, serapan rendah"
+KUADRAN_RENDAH_BOROS = "Capaian rendah, serapan tinggi"
+URUTAN_KUADRAN = (KUADRAN_TINGGI_HEMAT, KUADRAN_TINGGI_BOROS, KUADRAN_RENDAH_TAK_TERSERAP, KUADRAN_RENDAH_BOROS)
 CATATAN_DISAMAKAN = "realisasi tahun ini disamakan dengan target dalam dokumen; capaian/serapan belum nyata"
 
 KOLOM = [
@@ -44,16 +46,17 @@ def kuadran(
 ) -> str | None:
     """Quadrant of one (capaian, serapan) pair; None when either is missing.
 
-    capaian >= ambang_capaian and serapan <= ambang_serapan -> "Capaian tinggi, hemat anggaran";
-    capaian >= and serapan > -> "Capaian tinggi, boros anggaran";
-    capaian < and serapan <= -> "Capaian rendah, anggaran tidak terserap";
-    capaian < and serapan > -> "Capaian rendah, boros anggaran".
+    "Tinggi" means at or above the threshold, on both axes:
+    capaian >= ambang_capaian and serapan < ambang_serapan -> "Capaian tinggi, serapan rendah";
+    capaian >= and serapan >= -> "Capaian tinggi, serapan tinggi";
+    capaian < and serapan < -> "Capaian rendah, serapan rendah";
+    capaian < and serapan >= -> "Capaian rendah, serapan tinggi".
     """
     if capaian is None or serapan is None or pd.isna(capaian) or pd.isna(serapan):
         return None
     if capaian >= ambang_capaian:
-        return KUADRAN_TINGGI_HEMAT if serapan <= ambang_serapan else KUADRAN_TINGGI_BOROS
-    return KUADRAN_RENDAH_TAK_TERSERAP if serapan <= ambang_serapan else KUADRAN_RENDAH_BOROS
+        return KUADRAN_TINGGI_HEMAT if serapan < ambang_serapan else KUADRAN_TINGGI_BOROS
+    return KUADRAN_RENDAH_TAK_TERSERAP if serapan < ambang_serapan else KUADRAN_RENDAH_BOROS
 
 
 def _tahun_disamakan(df: pd.DataFrame) -> set[int]:
@@ -129,3 +132,103 @@ def efisiensi(
             "kuadran": "string", "catatan": "string"}  # fmt: skip
     hasil = hasil.astype(tipe)
     return hasil.sort_values(["tahun", "program_id"], kind="stable").reset_index(drop=True)
+
+
+# --- per T-C.27 row: capaian (K) against serapan (Rp), rolled up ---------------------------------
+
+KOLOM_RINCI = ["tahun", "item_id", "pagu", "realisasi", "capaian", "serapan", "n_indikator", "kuadran"]
+
+
+def _serapan(pagu: float | None, realisasi: float | None) -> float | None:
+    if pagu is None or realisasi is None or pd.isna(pagu) or pd.isna(realisasi) or pagu == 0:
+        return None
+    return float(realisasi) / float(pagu) * 100
+
+
+def efisiensi_rinci(baris: pd.DataFrame, ambang_capaian: float = 100, ambang_serapan: float = 100) -> pd.DataFrame:
+    """Per tahun and item (one T-C.27 row with its indicator rows): capaian, serapan and kuadran.
+
+    ``baris``: one row per indicator row, columns tahun, item_id, pagu (on the row that carries it),
+    capaian (already with polarity; NA when none), realisasi (Rupiah reported; NA when none).
+    - capaian = mean of the item's indicator capaian that exist (an item with two indicators, both
+      reported at 90 and 110, has 100);
+    - pagu = sum of its pagu cells, realisasi = sum of its reported Rupiah (NA when none);
+    - serapan = realisasi / pagu x 100 (NA without both, or pagu 0);
+    - kuadran = ``kuadran(capaian, serapan, ...)`` (NA without both).
+    """
+    d = baris[["tahun", "item_id", "pagu", "capaian", "realisasi"]].copy()
+    for k in ("pagu", "capaian", "realisasi"):
+        d[k] = pd.to_numeric(d[k]).astype("Float64")
+    g = d.groupby(["tahun", "item_id"], sort=False)
+    hasil = pd.DataFrame(
+        {
+            "pagu": g["pagu"].sum(min_count=1),
+            "realisasi": g["realisasi"].sum(min_count=1),
+            "capaian": g["capaian"].mean(),
+            "n_indikator": g["capaian"].count(),
+        }
+    ).reset_index()
+    return _lengkapi(hasil, ambang_capaian, ambang_serapan)[KOLOM_RINCI]
+
+
+def _lengkapi(hasil: pd.DataFrame, ambang_capaian: float, ambang_serapan: float) -> pd.DataFrame:
+    """Add serapan and kuadran, with nullable dtypes."""
+    hasil["serapan"] = pd.array(
+        [_serapan(p, x) for p, x in zip(hasil["pagu"], hasil["realisasi"], strict=True)], dtype="Float64"
+    )
+    hasil["capaian"] = hasil["capaian"].astype("Float64")
+    hasil["kuadran"] = pd.array(
+        [
+            kuadran(c, s, ambang_capaian, ambang_serapan)
+            for c, s in zip(hasil["capaian"], hasil["serapan"], strict=True)
+        ],
+        dtype="string",
+    )
+    return hasil.astype({"tahun": "Int64", "pagu": "Float64", "realisasi": "Float64", "n_indikator": "Int64"})
+
+
+def gulung_efisiensi(
+    rinci: pd.DataFrame, kunci: pd.Series, ambang_capaian: float = 100, ambang_serapan: float = 100
+) -> pd.DataFrame:
+    """``efisiensi_rinci`` rows rolled up to their parent (``kunci``: parent id per row, same index).
+
+    Per tahun and parent, over its items:
+    - capaian = mean of the items' capaian that exist (each item counts once, whatever its pagu);
+    - serapan = sum(realisasi) / sum(pagu) x 100 over the items that report Rupiah and have a pagu;
+    - pagu = sum of every item's pagu (the point's size), realisasi = sum of the reported Rupiah;
+    - n_rinci = items with a capaian or a serapan.
+    Columns: tahun, induk, pagu, realisasi, capaian, serapan, n_rinci, kuadran.
+    """
+    d = rinci.assign(induk=kunci.to_numpy())
+    d = d[d["induk"].notna()]
+    keduanya = d["realisasi"].notna() & d["pagu"].notna() & d["pagu"].ne(0)
+    d = d.assign(
+        pagu_lapor=d["pagu"].where(keduanya),
+        realisasi_lapor=d["realisasi"].where(keduanya),
+        ada=d["capaian"].notna() | d["serapan"].notna(),
+    )
+    g = d.groupby(["tahun", "induk"], sort=False)
+    hasil = pd.DataFrame(
+        {
+            "pagu": g["pagu"].sum(min_count=1),
+            "realisasi": g["realisasi_lapor"].sum(min_count=1),
+            "pagu_lapor": g["pagu_lapor"].sum(min_count=1),
+            "capaian": g["capaian"].mean(),
+            "n_rinci": g["ada"].sum(),
+        }
+    ).reset_index()
+    hasil["serapan"] = pd.array(
+        [_serapan(p, x) for p, x in zip(hasil["pagu_lapor"], hasil["realisasi"], strict=True)], dtype="Float64"
+    )
+    hasil["kuadran"] = pd.array(
+        [
+            kuadran(c, s, ambang_capaian, ambang_serapan)
+            for c, s in zip(hasil["capaian"], hasil["serapan"], strict=True)
+        ],
+        dtype="string",
+    )
+    kolom = ["tahun", "induk", "pagu", "realisasi", "capaian", "serapan", "n_rinci", "kuadran"]
+    return hasil[kolom].astype(
+        {"tahun": "Int64", "induk": "string", "pagu": "Float64", "realisasi": "Float64", "capaian": "Float64",
+         "n_rinci": "Int64"}
+    )  # fmt: skip

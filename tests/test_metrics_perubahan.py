@@ -117,10 +117,11 @@ def test_perubahan_sintetis() -> None:
 @pytest.mark.parametrize(
     ("c", "s", "harap"),
     [
-        (100, 100, "Capaian tinggi, hemat anggaran"),
-        (120, 101, "Capaian tinggi, boros anggaran"),
-        (99.9, 80, "Capaian rendah, anggaran tidak terserap"),
-        (50, 150, "Capaian rendah, boros anggaran"),
+        (100, 100, "Capaian tinggi, serapan tinggi"),
+        (120, 101, "Capaian tinggi, serapan tinggi"),
+        (99.9, 80, "Capaian rendah, serapan rendah"),
+        (50, 150, "Capaian rendah, serapan tinggi"),
+        (100, 99.9, "Capaian tinggi, serapan rendah"),
         (None, 90, None),
     ],
 )
@@ -129,7 +130,7 @@ def test_kuadran(c: float | None, s: float, harap: str | None) -> None:
 
 
 def test_kuadran_ambang() -> None:
-    assert kuadran(95, 90, ambang_capaian=90, ambang_serapan=95) == "Capaian tinggi, hemat anggaran"
+    assert kuadran(95, 90, ambang_capaian=90, ambang_serapan=95) == "Capaian tinggi, serapan rendah"
 
 
 def _sintetis() -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -156,7 +157,7 @@ def test_efisiensi_sintetis_kecamatan() -> None:
     assert e["capaian"].tolist() == [95.0, 100.0]
     assert e["serapan"].tolist() == [105.0, 100.0]
     assert e["n_indikator"].tolist() == [2, 1] and e["n_program"].tolist() == [2, 1]
-    assert e["kuadran"].tolist() == ["Capaian rendah, boros anggaran", "Capaian tinggi, hemat anggaran"]
+    assert e["kuadran"].tolist() == ["Capaian rendah, serapan tinggi", "Capaian tinggi, serapan tinggi"]
     assert pd.isna(e.loc[0, "catatan"]) and "disamakan dengan target" in e.loc[1, "catatan"]
 
 
@@ -167,9 +168,9 @@ def test_efisiensi_sintetis_program() -> None:
     assert e["tingkat"].unique().tolist() == ["program"]
     ringkas = list(zip(e["program_id"], e["tahun"], e["capaian"], e["serapan"], e["kuadran"], strict=True))
     assert ringkas == [
-        ("p1", 2020, 110.0, 90.0, "Capaian tinggi, hemat anggaran"),
-        ("p2", 2020, 80.0, pytest.approx(110.0), "Capaian rendah, boros anggaran"),
-        ("p1", 2021, 100.0, 100.0, "Capaian tinggi, hemat anggaran"),
+        ("p1", 2020, 110.0, 90.0, "Capaian tinggi, serapan rendah"),
+        ("p2", 2020, 80.0, pytest.approx(110.0), "Capaian rendah, serapan tinggi"),
+        ("p1", 2021, 100.0, 100.0, "Capaian tinggi, serapan tinggi"),
     ]
     with pytest.raises(ValueError, match="program_id"):
         efisiensi(k, s, pd.DataFrame({"indikator": ["A"]}))
@@ -195,7 +196,7 @@ def test_efisiensi_kecamatan_2018_nyata() -> None:
     assert math.isclose(baris["capaian"], capaian, rel_tol=1e-12)
     assert math.isclose(baris["serapan"], serapan, rel_tol=1e-12)
     assert (baris["n_indikator"], baris["n_program"]) == (5, 10)
-    assert baris["kuadran"] == "Capaian tinggi, hemat anggaran"
+    assert baris["kuadran"] == "Capaian tinggi, serapan rendah"
     assert pd.isna(baris["catatan"])
     # 2019 (realisasi disamakan dengan target) is kept and flagged
     catatan_2019 = e.loc[e["tahun"] == 2019, "catatan"].iloc[0]
