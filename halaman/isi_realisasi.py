@@ -4,6 +4,8 @@ Everything that decides anything lives in realisasi/ (template, validation, stor
 this page only asks and shows. Nothing is written before the explicit "Simpan".
 """
 
+from typing import Any
+
 import pandas as pd
 import streamlit as st
 
@@ -16,6 +18,39 @@ from realisasi.gudang import GudangBerubah, GudangError
 from sajian import anggaran, pilihan
 
 KUNCI_PUTARAN = "unggahan_ke"  # bumped after a save, so the uploader starts empty
+
+
+def _masalah(masalah: Any) -> None:
+    st.dataframe(
+        pd.DataFrame([vars(m) for m in masalah], columns=["lembar", "baris", "kolom", "pesan"]),
+        hide_index=True,
+        column_config={"lembar": "Lembar", "baris": "Baris", "kolom": "Kolom", "pesan": "Masalah"},
+    )
+
+
+def _triwulan(p: alur.Pratinjau) -> str | None:
+    """A triwulan upload's preview notes; where annual values were entered directly, the uploader's choice."""
+    if p.tergantikan:
+        st.info(
+            f"{p.tergantikan} baris sudah punya realisasi triwulan; nilai tahunan yang diisi langsung ini yang berlaku."
+        )
+    if p.triwulan is None:
+        return None
+    cara = "kumulatif Januari s.d. akhir triwulan" if p.kumulatif else "triwulan itu saja"
+    st.markdown(f"Laporan **triwulan {templat.ROMAWI[p.triwulan]} {p.tahun}** ({cara}).")
+    if p.peringatan:
+        st.warning("Periksa: angka kumulatif yang turun (tetap dapat disimpan).")
+        _masalah(p.peringatan)
+    if p.bentrok.empty:
+        return None
+    return st.radio(
+        f"{len(p.bentrok)} baris sudah punya realisasi tahunan yang diisi langsung. Mana yang berlaku?",
+        alur.PILIHAN,
+        format_func={"triwulan": "Triwulan (nilai tahunan lama dihapus, tahun diturunkan dari triwulan)",
+                     "tahunan": "Tahunan (triwulan baris itu tidak disimpan)"}.get,
+        index=None,
+    )  # fmt: skip
+
 
 r = state.renstra()
 ui.judul("Isi Realisasi")
@@ -47,20 +82,35 @@ if akun.admin:
     kelurahan_templat = None if cakupan == ui.SEMUA else cakupan
 else:
     kelurahan_templat = akun.kelurahan
+periode = ui.pilih(
+    "Laporan", {0: "Tahunan", **{q: f"Triwulan {t}" for q, t in templat.ROMAWI.items()}}, "triwulan", jenis="tombol"
+)
+triwulan = periode or None
+kumulatif = triwulan is not None and ui.pilih(
+    "Isian triwulan",
+    {1: "Kumulatif (Januari s.d. akhir triwulan)", 0: "Triwulan itu saja"},
+    "isian",
+    tampil=triwulan is not None,
+    jenis="tombol",
+)
 
 st.subheader("1. Unduh templat")
 st.download_button(
     f"Unduh templat {tahun}"
+    + (f" triwulan {templat.ROMAWI[triwulan]}" if triwulan else "")
     + (f" Kelurahan {ui.literal(kelurahan_templat)}" if kelurahan_templat else " seluruh kecamatan"),
-    data=lambda: templat.buat_templat(r, tahun, kelurahan_templat),
-    file_name=ekspor.nama_berkas("realisasi", str(tahun), kelurahan_templat or "kecamatan"),
+    data=lambda: templat.buat_templat(r, tahun, kelurahan_templat, triwulan=triwulan, kumulatif=bool(kumulatif)),
+    file_name=ekspor.nama_berkas(
+        "realisasi", str(tahun), *([f"tw{triwulan}"] if triwulan else []), kelurahan_templat or "kecamatan"
+    ),
     mime=ekspor.MIME_XLSX,
     on_click="ignore",
     icon=":material/download:",
 )
 st.caption(
     "Hanya kolom kuning yang dapat diisi. Kosong berarti belum dilaporkan (bukan 0); isian kosong tidak "
-    "menghapus nilai yang sudah tersimpan."
+    "menghapus nilai yang sudah tersimpan. Templat triwulan: nilai tahunan diturunkan dari triwulan menurut "
+    "aturan indikatornya (dijumlah, nilai terakhir atau rata-rata) setelah triwulan IV dilaporkan."
 )
 
 st.subheader("2. Unggah templat yang sudah diisi")
@@ -72,17 +122,14 @@ if berkas is not None:
         p = alur.periksa(berkas.getvalue(), r, tahun, akun, gudang, berkas.name)
     except validasi.UnggahanError as e:
         st.error(f"Berkas **{nama_berkas}** ditolak; tidak ada yang disimpan. Perbaiki lalu unggah lagi.")
-        st.dataframe(
-            pd.DataFrame([vars(m) for m in e.masalah], columns=["lembar", "baris", "kolom", "pesan"]),
-            hide_index=True,
-            column_config={"lembar": "Lembar", "baris": "Baris", "kolom": "Kolom", "pesan": "Masalah"},
-        )
+        _masalah(e.masalah)
     except GudangError as e:
         st.error(f"Berkas **{nama_berkas}** ditolak; tidak ada yang disimpan. {ui.literal(e)}")
     else:
         baru, berubah, sama = (p.jumlah[k] for k in ("baru", "berubah", "sama"))
         st.subheader("3. Periksa, lalu simpan")
         st.markdown(f"**{baru}** baris baru, **{berubah}** baris berubah, {sama} baris sama dengan yang tersimpan.")
+        pilihan_tw = _triwulan(p)
         ubah = p.perubahan[p.perubahan["jenis"] != "sama"].merge(
             r.rencana[["tahun", "item_id", "indikator_ke", "kode", "nama", "indikator", "satuan"]],
             on=["tahun", "item_id", "indikator_ke"],
@@ -110,9 +157,13 @@ if berkas is not None:
                 )
             ]
         )
-        if st.button(f"Simpan ({baru + berubah} baris)", type="primary", disabled=baru + berubah == 0):
+        if st.button(
+            f"Simpan ({baru + berubah} baris)",
+            type="primary",
+            disabled=baru + berubah == 0 or (not p.bentrok.empty and pilihan_tw is None),
+        ):
             try:
-                versi = alur.simpan(p, akun, gudang)
+                versi = alur.simpan(p, akun, gudang, pilihan_tw)
             except GudangBerubah:
                 st.warning("Data tersimpan berubah sejak pratinjau ini dibuat; pratinjau dimuat ulang, periksa lagi.")
             except GudangError as e:

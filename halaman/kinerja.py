@@ -55,14 +55,8 @@ ui.pengantar(
         else f"{TANPA_TC23} Halaman ini menampilkan capaian dari realisasi yang dilaporkan, "
     )
     + (f"serta target indikator tujuan dan sasaran Renstra ({IKU}, {teks_tahun(info['tahun_iku'])})" if IKU else "")
-    + ".\n\n"
-    "**Capaian** = realisasi ÷ target × 100. Untuk indikator *makin rendah makin baik*: "
-    "(2 − realisasi ÷ target) × 100, tidak kurang dari 0. Target 0 atau realisasi yang belum ada "
-    "tidak diberi capaian (alasannya disebut), tidak pernah ditulis 0 %.\n\n"
-    "**Predikat** (berkas `settings/predikat.toml`): "
-    + "; ".join(f"{n} ≥ {fmt.persen(b, 0)}" for n, b in skala.tingkat[:-1])
-    + f"; {skala.tingkat[-1][0]} di bawahnya. Warna setiap predikat sama di semua grafik; "
-    f"abu-abu = {kinerja.TANPA_PREDIKAT.lower()}."
+    + ".",
+    cara=kinerja.cara_membaca(skala),
 )
 
 opsi = daftar["indikator"].tolist()
@@ -76,7 +70,7 @@ label_indikator = {
 }
 indikator = ui.pilih(
     "Indikator (T-C.23)",
-    {n: ui.literal(label) for n, label in label_indikator.items()},
+    label_indikator,
     "indikator",
     bawaan=opsi[bawaan] if opsi else None,
     wadah=wadah,
@@ -120,7 +114,6 @@ ui.tampilkan(
                 f"Target {tahun_dari_renstra} diambil dari {dari_renstra} bila indikatornya bernama sama persis."
                 if tahun_dari_renstra
                 else "",
-                catatan_disamakan,
                 f"Tahun {tahun} diarsir.",
                 f"Rasio tercetak: beberapa sel dokumen mencetak pecahan ({fmt.angka(pecahan)} = "
                 f"{fmt.persen(pecahan * 100, 0)})."
@@ -130,6 +123,7 @@ ui.tampilkan(
             sumber="T-C.23 Pencapaian Kinerja Pelayanan"
             + (f"; target {tahun_dari_renstra} dari {dari_renstra}{SETELAH}" if tahun_dari_renstra else ""),
             kosong=TANPA_TC23 if not info["ada_tc23"] else ui.Panel.kosong,
+            catatan=(_tc23(catatan_disamakan),),
             kunci="riwayat-indikator",
             bagian=PER_INDIKATOR,
         ),
@@ -175,9 +169,8 @@ ui.tampilkan(
             data=lambda: per_predikat,
             grafik=grafik_kinerja.predikat_per_tahun,
             kolom=kosakata.kolom("tahun", "predikat", ("jumlah", "Jumlah indikator"), rincian="Sebab tanpa capaian"),
-            keterangan=_tc23(
-                f"Indikator T-C.23, tahun yang memiliki realisasi ({rentang_realisasi}).", catatan_disamakan
-            ),
+            keterangan=_tc23(f"Indikator T-C.23, tahun yang memiliki realisasi ({rentang_realisasi})."),
+            catatan=(_tc23(catatan_disamakan),),
             sumber="T-C.23 Pencapaian Kinerja Pelayanan",
             kosong=TANPA_TC23 if not info["ada_tc23"] else ui.Panel.kosong,
             kunci="predikat-per-tahun",
@@ -195,6 +188,16 @@ ui.tampilkan(
             sumber=f"{' dan '.join(info['formulir_iku'])}{SETELAH}",
             kunci="target-iku",
             bagian=BAGIAN[3],
+        ),
+        ui.Panel(  # last: a slide of its own after the others (their numbers unchanged)
+            f"Kemajuan dalam tahun {tahun}: realisasi per triwulan",
+            data=lambda: state.sajikan(kinerja.kemajuan_triwulan, tahun, state.triwulan_tersimpan()),
+            kolom=kinerja.KOLOM_KEMAJUAN,
+            keterangan=kinerja.KETERANGAN_KEMAJUAN,
+            sumber=f"Target dan pagu: T-C.27 tahun {tahun}; realisasi: unggahan triwulan Isi Realisasi",
+            kosong=f"Belum ada realisasi triwulan {tahun} yang dilaporkan lewat halaman Isi Realisasi.",
+            kunci="kemajuan-triwulan",
+            bagian=BAGIAN[1],
         ),
     ]
 )

@@ -10,6 +10,15 @@ version *v* is, per key (tahun, item_id, indikator_ke) of that Renstra, the row 
 highest ``versi_id <= v``, unless that row is marked ``dihapus``.
 A rollback is a new version that writes the old values back, so it can itself be undone.
 
+Realisasi per triwulan (schema step 3) live in ``nilai_triwulan`` under the same versions and
+the same "as of" rule, keyed by the quarter too, each row with the rules that make the year
+from it. The year's figure of a key is its directly entered annual row when there is one,
+else the one derived from its quarters (``metrics.triwulan.tahunan``; none before the year is
+complete): ``keadaan`` returns both kinds in one frame, never the two added together. A
+triwulan upload for a key whose annual value was entered directly needs the uploader's choice
+(``simpan_triwulan(pilihan=...)``): "triwulan" marks the annual row deleted in the same
+version, "tahunan" leaves that key's quarters out of the save.
+
 Schema changes are ordered steps recorded in ``skema_versi`` (one row per component and
 step), run under the store's write lock when a store is opened, so upgrading an existing
 database in place is automatic and happens once. ``GudangDasar`` (engine, transactions,
@@ -76,7 +85,16 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.schema import CreateColumn
 
 from ekspor import tulis_sel
-from realisasi import KOLOM_REALISASI, KUNCI, TIPE_REALISASI, bingkai_kosong
+from metrics import triwulan as mt
+from realisasi import (
+    KOLOM_REALISASI,
+    KOLOM_TRIWULAN,
+    KUNCI,
+    KUNCI_TRIWULAN,
+    TIPE_REALISASI,
+    TIPE_TRIWULAN,
+    bingkai_kosong,
+)
 
 ENV_URL = "RENSTRA_DB_URL"
 # The bundled Renstra (renstra_data/wonoasih-2019-2024, manifest [renstra] id). Realisasi stored
@@ -141,6 +159,37 @@ nilai = Table(
     Index("ix_nilai_renstra_kunci_versi", "renstra_id", "tahun", "item_id", "indikator_ke", "versi_id"),
 )
 
+# Schema step 3 (issue 13): realisasi per triwulan. A table of its own, so every row stored before
+# stays as it was (an annual value) and the annual tables keep their shape.
+nilai_triwulan = Table(
+    "nilai_triwulan",
+    metadata,
+    Column("versi_id", Integer, ForeignKey("versi.id"), primary_key=True),
+    Column("tahun", Integer, primary_key=True),
+    Column("item_id", String(64), primary_key=True),
+    Column("indikator_ke", Integer, primary_key=True),
+    Column("triwulan", Integer, primary_key=True),
+    Column("kelurahan", Text, nullable=False),
+    Column("realisasi", Double, nullable=True),
+    Column("realisasi_rp", BigInteger, nullable=True),
+    Column("kumulatif", Boolean(create_constraint=True, name="ck_nilai_triwulan_kumulatif"), nullable=False),
+    Column("aturan", String(16), nullable=False),
+    Column("aturan_rp", String(16), nullable=False),
+    Column("dihapus", Boolean(create_constraint=True, name="ck_nilai_triwulan_dihapus"), nullable=False),
+    Column("renstra_id", String(100), nullable=False),
+    CheckConstraint("triwulan BETWEEN 1 AND 4", name="ck_nilai_triwulan_triwulan"),
+    CheckConstraint(f"aturan IN {mt.ATURAN!r} AND aturan_rp IN {mt.ATURAN!r}", name="ck_nilai_triwulan_aturan"),
+    Index(
+        "ix_nilai_triwulan_renstra_kunci_versi",
+        "renstra_id",
+        "tahun",
+        "item_id",
+        "indikator_ke",
+        "triwulan",
+        "versi_id",
+    ),  # fmt: skip
+)
+
 KOLOM_RIWAYAT = tuple(c.name for c in versi.columns if c.name != "renstra_id")  # one Renstra's history
 KOLOM_PRATINJAU = (
     *KUNCI, "kelurahan", "jenis", "realisasi_lama", "realisasi_baru", "realisasi_rp_lama", "realisasi_rp_baru",
@@ -151,6 +200,9 @@ KOLOM_BANDINGKAN = (
 
 Kunci = tuple[int, str, int]
 Isi = tuple[str, float | None, int | None]  # kelurahan, realisasi, realisasi_rp
+KunciTw = tuple[int, str, int, int]  # a Kunci and its triwulan
+IsiTw = tuple[str, float | None, int | None, bool, str, str]  # kelurahan, realisasi, Rp, kumulatif, aturan, aturan_rp
+PILIHAN_TRIWULAN, PILIHAN_TAHUNAN = "triwulan", "tahunan"  # which stands where an annual value was entered
 
 
 class GudangError(ValueError):
@@ -291,6 +343,10 @@ _TIPE_PRATINJAU = {
     "realisasi_rp_lama": "Int64",
     "realisasi_rp_baru": "Int64",
 }
+_TIPE_PRATINJAU_TW = {
+    **{k: TIPE_TRIWULAN[k] for k in (*KUNCI_TRIWULAN, "kelurahan")},
+    **{k: v for k, v in _TIPE_PRATINJAU.items() if k not in (*KUNCI, "kelurahan")},
+}
 _TIPE_BANDINGKAN = dict(zip(KOLOM_BANDINGKAN, _TIPE_PRATINJAU.values(), strict=True))
 _TIPE_RIWAYAT = {
     "id": "Int64", "waktu": "string", "pengguna": "string", "peran": "string", "nama_berkas": "string",
@@ -318,6 +374,63 @@ def _tambah_renstra_id(conn: Connection) -> None:
     for tabel in (versi, nilai):
         for indeks in tabel.indexes:
             indeks.create(conn, checkfirst=True)
+
+
+def _tambah_triwulan(conn: Connection) -> None:
+    """Schema step 3 (issue 13): the table of realisasi per triwulan; every stored row stays an annual value."""
+    nilai_triwulan.create(conn, checkfirst=True)
+
+
+def _rekaman_triwulan(df: pd.DataFrame) -> dict[KunciTw, IsiTw]:
+    """Triwulan upload rows as plain Python values: the annual checks, plus the quarter, the way and the rules."""
+    hilang = [k for k in KOLOM_TRIWULAN if k not in df.columns]
+    if hilang:
+        raise GudangError(f"Kolom tidak ada pada data realisasi triwulan: {', '.join(hilang)}.")
+    if df.empty:
+        raise GudangError("Tidak ada baris realisasi untuk disimpan.")
+    tw = pd.to_numeric(df["triwulan"], errors="coerce")
+    if tw.isna().any() or not tw.isin(mt.TRIWULAN).all():
+        raise GudangError("Triwulan hanya I, II, III atau IV (1-4).")
+    hasil: dict[KunciTw, IsiTw] = {}
+    for q, bagian in df.groupby(tw.astype(int), sort=True):
+        for (k, (kel, r, rp)), (_, b) in zip(_rekaman_masuk(bagian).items(), bagian.iterrows(), strict=True):
+            if b["aturan"] not in mt.ATURAN or b["aturan_rp"] not in mt.ATURAN or _kosong(b["kumulatif"]):
+                raise GudangError(f"Baris {_teks_kunci(k)}: aturan triwulan dan cara isian wajib diisi dengan benar.")
+            hasil[(*k, int(q))] = (kel, r, rp, bool(b["kumulatif"]), str(b["aturan"]), str(b["aturan_rp"]))
+    return hasil
+
+
+def _gabung_tw(lama: IsiTw | None, masuk: IsiTw) -> IsiTw:
+    """A triwulan upload row over the stored one: an empty cell keeps the stored value."""
+    if lama is None:
+        return masuk
+    return (masuk[0], lama[1] if masuk[1] is None else masuk[1], lama[2] if masuk[2] is None else masuk[2], *masuk[3:])
+
+
+def _cek_cara_sama(masuk: dict[KunciTw, IsiTw], tw: dict[KunciTw, IsiTw]) -> None:
+    """Quarters of one key and year are all kumulatif or all per triwulan (the upload check says it by row first)."""
+    for k, v in masuk.items():
+        lain = [q for q, isi in tw.items() if q[:3] == k[:3] and q[3] != k[3] and isi[3] != v[3]]
+        if lain:
+            raise GudangError(
+                f"Triwulan {mt.ROMAWI[lain[0][3]]} {_teks_kunci(k[:3])} tersimpan dengan cara isian lain "
+                "(kumulatif/per triwulan); satu tahun diisi dengan satu cara. Tidak ada yang disimpan."
+            )
+
+
+def turunkan(tw: dict[KunciTw, IsiTw]) -> dict[Kunci, Isi]:
+    """The year's figures derived from stored quarters by each key's rules (its latest quarter's rules and way)."""
+    per_kunci: dict[Kunci, dict[int, IsiTw]] = {}
+    for (t, item, ke, q), isi in tw.items():
+        per_kunci.setdefault((t, item, ke), {})[q] = isi
+    hasil: dict[Kunci, Isi] = {}
+    for k, seri in per_kunci.items():
+        kel, _, _, kum, aturan, aturan_rp = seri[max(seri)]
+        real = mt.tahunan({q: v[1] for q, v in seri.items()}, aturan, kum)
+        rp = mt.tahunan({q: v[2] for q, v in seri.items()}, aturan_rp, kum)
+        if real is not None or rp is not None:
+            hasil[k] = (kel, real, None if rp is None else round(rp))
+    return hasil
 
 
 class GudangDasar:
@@ -402,10 +515,11 @@ class Gudang(GudangDasar):
     """The realisasi of one Renstra at one database URL; safe to share across threads and processes."""
 
     KOMPONEN = "realisasi"
-    TABEL = (versi, nilai)
+    TABEL = (versi, nilai, nilai_triwulan)
     LANGKAH: tuple[Langkah, ...] = (
         (1, "tabel versi dan nilai", None),
         (2, f"realisasi per Renstra (kolom renstra_id; data lama milik {ID_BAWAAN})", _tambah_renstra_id),
+        (3, "realisasi per triwulan (tabel nilai_triwulan; nilai lama tetap nilai tahunan)", _tambah_triwulan),
     )
     renstra_id: str = ID_BAWAAN
 
@@ -471,19 +585,57 @@ class Gudang(GudangDasar):
             )
         return hasil
 
+    def _keadaan_tw(self, conn: Connection, sampai: int | None, tahun: int | None = None) -> dict[KunciTw, IsiTw]:
+        """The quarters as of version ``sampai``, by the same rule as :meth:`_keadaan`."""
+        if sampai is None:
+            return {}
+        t = nilai_triwulan.c
+        kunci = (t.tahun, t.item_id, t.indikator_ke, t.triwulan)
+        syarat = [t.renstra_id == self.renstra_id, t.versi_id <= sampai]
+        if tahun is not None:
+            syarat.append(t.tahun == tahun)
+        terakhir = select(*kunci, func.max(t.versi_id).label("v")).where(*syarat).group_by(*kunci).subquery()
+        sama = [t.renstra_id == self.renstra_id, t.versi_id == terakhir.c.v]
+        sama += [k == terakhir.c[k.name] for k in kunci]
+        kolom = [t[k] for k in KOLOM_TRIWULAN]
+        kueri = select(*kolom).join(terakhir, and_(*sama)).where(t.dihapus.is_(False))
+        hasil: dict[KunciTw, IsiTw] = {}
+        for th, item, ke, q, kel, r, rp, kum, aturan, aturan_rp in conn.execute(kueri):
+            isi = (kel, None if r is None else float(r), None if rp is None else int(rp), bool(kum), aturan, aturan_rp)
+            hasil[(int(th), str(item), int(ke), int(q))] = isi
+        return hasil
+
+    def keadaan_triwulan(self, versi_id: int | None = None, tahun: int | None = None) -> pd.DataFrame:
+        """Stored realisasi per triwulan now, or as of ``versi_id`` (``KOLOM_TRIWULAN``, sorted by key and quarter)."""
+        with self._baca() as conn:
+            if versi_id is None:
+                versi_id = self._versi_terakhir(conn)
+            else:
+                self._pastikan_versi(conn, versi_id)
+            tw = self._keadaan_tw(conn, versi_id, tahun)
+        return bingkai_bertipe([(*k, *v) for k, v in sorted(tw.items())], TIPE_TRIWULAN)
+
     def versi_terakhir(self) -> int | None:
         """Id of this Renstra's newest version (None while it has none)."""
         with self._baca() as conn:
             return self._versi_terakhir(conn)
 
     def keadaan(self, versi_id: int | None = None, tahun: int | None = None) -> pd.DataFrame:
-        """Stored realisasi now, or as of ``versi_id``, in the agreed record shape (sorted by key)."""
+        """Stored realisasi now, or as of ``versi_id``, in the agreed record shape (sorted by key).
+
+        The year's figure of each key: its directly entered annual value, else the one derived
+        from its quarters (:func:`turunkan`), never both added together.
+        """
         with self._baca() as conn:
             if versi_id is None:
                 versi_id = self._versi_terakhir(conn)
             else:
                 self._pastikan_versi(conn, versi_id)
-            return _bingkai_keadaan(self._keadaan(conn, versi_id, tahun))
+            return _bingkai_keadaan(self._efektif(conn, versi_id, tahun))
+
+    def _efektif(self, conn: Connection, versi_id: int | None, tahun: int | None = None) -> dict[Kunci, Isi]:
+        langsung = self._keadaan(conn, versi_id, tahun)
+        return {**turunkan(self._keadaan_tw(conn, versi_id, tahun)), **langsung}
 
     # --- uploads --------------------------------------------------------------------------
 
@@ -543,23 +695,11 @@ class Gudang(GudangDasar):
         ``versi_dasar`` the save is refused (``GudangBerubah``) when another version landed
         after the preview. An upload that changes nothing is still recorded (0 rows).
         """
-        if not str(pengguna).strip() or not str(peran).strip():
-            raise GudangError("Pengguna dan peran wajib diisi.")
-        if peran != PERAN_ADMIN and not kelurahan:  # "" would be the kecamatan's own rows
-            raise GudangError(f"Akun berperan {peran} hanya boleh menyimpan baris kelurahannya sendiri.")
-        sha = str(sha256).lower()
-        if not _SHA256.match(sha):
-            raise GudangError("SHA-256 berkas tidak sah (harus 64 digit heksadesimal).")
+        sha = self._cek_penulis(pengguna, peran, kelurahan, sha256)
         masuk = _rekaman_masuk(df)
         self._periksa_cakupan(masuk, tahun, kelurahan)
         with self._tulis() as conn:
-            terakhir = self._versi_terakhir(conn)
-            if versi_dasar is not None and (terakhir or 0) != versi_dasar:
-                dari = f" dari versi {versi_dasar}" if versi_dasar else ""
-                raise GudangBerubah(
-                    f"Data sudah diubah orang lain (versi {terakhir}) sejak pratinjau dibuat{dari}. "
-                    "Unggah ulang berkas untuk melihat pratinjau terbaru; tidak ada yang disimpan."
-                )
+            terakhir = self._cek_dasar(conn, versi_dasar)
             beda = [
                 (k, baru) for k, _, baru, jenis in self._beda(masuk, self._keadaan(conn, terakhir)) if jenis != "sama"
             ]
@@ -579,9 +719,119 @@ class Gudang(GudangDasar):
                 [(k, baru, False) for k, baru in beda],
             )
 
-    def _catat(self, conn: Connection, kepala: dict[str, Any], baris: list[tuple[Kunci, Isi, bool]]) -> int:
-        """Insert the version row, then its value rows, in the caller's transaction."""
-        kepala = {**kepala, "waktu": self._waktu(), "baris_berubah": len(baris), "renstra_id": self.renstra_id}
+    # --- uploads per triwulan ------------------------------------------------------------
+
+    def bentrok_tahunan(self, df: pd.DataFrame) -> pd.DataFrame:
+        """The annual values entered directly for the keys of a triwulan upload (``KOLOM_REALISASI``).
+
+        Each needs the uploader's choice before :meth:`simpan_triwulan`: which stands.
+        """
+        masuk = _rekaman_triwulan(df)
+        with self._baca() as conn:
+            langsung = self._keadaan(conn, self._versi_terakhir(conn))
+        kunci = {k[:3] for k in masuk}
+        return _bingkai_keadaan({k: v for k, v in langsung.items() if k in kunci})
+
+    def pratinjau_triwulan(
+        self, df: pd.DataFrame, tahun: int | None = None, kelurahan: str | None = None
+    ) -> pd.DataFrame:
+        """What saving a triwulan upload would do, per key and quarter (as :meth:`pratinjau`, with ``triwulan``)."""
+        masuk = _rekaman_triwulan(df)
+        self._periksa_cakupan({k[:3]: v[:3] for k, v in masuk.items()}, tahun, kelurahan)
+        with self._baca() as conn:
+            dasar = self._versi_terakhir(conn)
+            sekarang = self._keadaan_tw(conn, dasar)
+        baris = []
+        for k, isi in sorted(masuk.items()):
+            lama, baru = sekarang.get(k), _gabung_tw(sekarang.get(k), isi)
+            jenis = _jenis(lama and lama[:3], baru[:3]) if lama is None or lama[3:] == baru[3:] else "berubah"
+            baris.append((*k, baru[0], jenis, lama and lama[1], baru[1], lama and lama[2], baru[2]))
+        hasil = bingkai_bertipe(baris, {**_TIPE_PRATINJAU_TW})
+        hasil.attrs["versi_dasar"] = dasar or 0
+        return hasil
+
+    def simpan_triwulan(
+        self,
+        df: pd.DataFrame,
+        pengguna: str,
+        peran: str,
+        nama_berkas: str,
+        sha256: str,
+        tahun: int,
+        kelurahan: str | None = None,
+        *,
+        pilihan: str | None = None,
+        catatan: str = "",
+        versi_dasar: int | None = None,
+    ) -> int:
+        """Store a triwulan upload as a new version, as :meth:`simpan` does for the year.
+
+        Where a key's annual value was entered directly, ``pilihan`` must say which stands:
+        ``"triwulan"`` (the annual row is marked deleted in this version; the year is then
+        derived from the quarters) or ``"tahunan"`` (that key's quarters are left out). The
+        quarters of a key and year are all kumulatif or all per triwulan.
+        """
+        sha = self._cek_penulis(pengguna, peran, kelurahan, sha256)
+        semua = masuk = _rekaman_triwulan(df)
+        self._periksa_cakupan({k[:3]: v[:3] for k, v in masuk.items()}, tahun, kelurahan)
+        cara = "kumulatif" if next(iter(semua.values()))[3] else "per triwulan"
+        asal = f"Triwulan {', '.join(mt.ROMAWI[x] for x in sorted({k[3] for k in semua}))} ({cara})"
+        with self._tulis() as conn:
+            terakhir = self._cek_dasar(conn, versi_dasar)
+            langsung, tw = self._keadaan(conn, terakhir, tahun), self._keadaan_tw(conn, terakhir, tahun)
+            bentrok = sorted({k[:3] for k in masuk} & set(langsung))
+            if bentrok and pilihan not in (PILIHAN_TRIWULAN, PILIHAN_TAHUNAN):
+                raise GudangError(
+                    f"{len(bentrok)} baris sudah punya realisasi tahunan yang diisi langsung ({_teks_kunci(bentrok[0])}"
+                    f"{', ...' if len(bentrok) > 1 else ''}); pilih mana yang berlaku: triwulan atau tahunan. "
+                    "Tidak ada yang disimpan."
+                )
+            if pilihan == PILIHAN_TAHUNAN:
+                masuk = {k: v for k, v in masuk.items() if k[:3] not in langsung}
+            _cek_cara_sama(masuk, tw)
+            baris_tw = [(k, _gabung_tw(tw.get(k), v), False) for k, v in sorted(masuk.items())]
+            baris_tw = [b for b in baris_tw if tw.get(b[0]) != b[1]]
+            hapus = [(k, (langsung[k][0], None, None), True) for k in bentrok if pilihan == PILIHAN_TRIWULAN]
+            if bentrok:
+                asal += f"; {len(bentrok)} baris: yang berlaku {pilihan}"
+            kepala = dict(
+                pengguna=pengguna, peran=peran, nama_berkas=nama_berkas, sha256=sha, tahun=int(tahun),
+                kelurahan=kelurahan, jenis=JENIS_UNGGAH, pulih_ke=None, catatan=asal + (f". {catatan}" if catatan else ""),
+            )  # fmt: skip
+            return self._catat(conn, kepala, hapus, baris_tw)
+
+    @staticmethod
+    def _cek_penulis(pengguna: str, peran: str, kelurahan: str | None, sha256: str) -> str:
+        if not str(pengguna).strip() or not str(peran).strip():
+            raise GudangError("Pengguna dan peran wajib diisi.")
+        if peran != PERAN_ADMIN and not kelurahan:  # "" would be the kecamatan's own rows
+            raise GudangError(f"Akun berperan {peran} hanya boleh menyimpan baris kelurahannya sendiri.")
+        sha = str(sha256).lower()
+        if not _SHA256.match(sha):
+            raise GudangError("SHA-256 berkas tidak sah (harus 64 digit heksadesimal).")
+        return sha
+
+    def _cek_dasar(self, conn: Connection, versi_dasar: int | None) -> int | None:
+        terakhir = self._versi_terakhir(conn)
+        if versi_dasar is not None and (terakhir or 0) != versi_dasar:
+            dari = f" dari versi {versi_dasar}" if versi_dasar else ""
+            raise GudangBerubah(
+                f"Data sudah diubah orang lain (versi {terakhir}) sejak pratinjau dibuat{dari}. "
+                "Unggah ulang berkas untuk melihat pratinjau terbaru; tidak ada yang disimpan."
+            )
+        return terakhir
+
+    def _catat(
+        self,
+        conn: Connection,
+        kepala: dict[str, Any],
+        baris: list[tuple[Kunci, Isi, bool]],
+        baris_tw: list[tuple[KunciTw, IsiTw, bool]] | None = None,
+    ) -> int:
+        """Insert the version row, then its value rows (annual, then per triwulan), in the caller's transaction."""
+        baris_tw = baris_tw or []
+        berubah = len(baris) + len(baris_tw)
+        kepala = {**kepala, "waktu": self._waktu(), "baris_berubah": berubah, "renstra_id": self.renstra_id}
         versi_id = conn.execute(insert(versi).values(**kepala)).inserted_primary_key[0]
         if baris:
             conn.execute(
@@ -599,6 +849,15 @@ class Gudang(GudangDasar):
                         renstra_id=self.renstra_id,
                     )  # fmt: skip
                     for k, isi, dihapus in baris
+                ],
+            )
+        if baris_tw:
+            kolom = (*KUNCI_TRIWULAN, "kelurahan", "realisasi", "realisasi_rp", "kumulatif", "aturan", "aturan_rp")
+            conn.execute(
+                insert(nilai_triwulan),
+                [
+                    dict(zip(kolom, (*k, *isi), strict=True), versi_id=versi_id, dihapus=d, renstra_id=self.renstra_id)
+                    for k, isi, d in baris_tw
                 ],
             )
         return int(versi_id)
@@ -653,6 +912,14 @@ class Gudang(GudangDasar):
                 (k, (isi[0], None, None), True) for k, isi in sorted(sekarang.items()) if k not in tujuan
             ]
             baris += [(k, isi, False) for k, isi in sorted(tujuan.items()) if sekarang.get(k) != isi]
+            tw_kini, tw_tujuan = (
+                self._keadaan_tw(conn, self._versi_terakhir(conn), tahun),
+                self._keadaan_tw(conn, versi_id, tahun),
+            )
+            baris_tw: list[tuple[KunciTw, IsiTw, bool]] = [
+                (k, (isi[0], None, None, *isi[3:]), True) for k, isi in sorted(tw_kini.items()) if k not in tw_tujuan
+            ]
+            baris_tw += [(k, isi, False) for k, isi in sorted(tw_tujuan.items()) if tw_kini.get(k) != isi]
             lingkup = f" (tahun {tahun})" if tahun is not None else ""
             return self._catat(
                 conn,
@@ -668,6 +935,7 @@ class Gudang(GudangDasar):
                     catatan=catatan or f"Pemulihan ke versi {versi_id}{lingkup}",
                 ),  # fmt: skip
                 sorted(baris),
+                sorted(baris_tw),
             )
 
     # --- export ---------------------------------------------------------------------------
@@ -676,12 +944,15 @@ class Gudang(GudangDasar):
         """Everything stored for this Renstra, as .xlsx: current state, every version, every value row ever written.
 
         The Riwayat and Nilai sheets carry every column, ``renstra_id`` too, so a file says
-        which Renstra it is of. Text goes through ``ekspor.tulis_sel``, so a file name or note
+        which Renstra it is of. The Realisasi sheet holds the year's figures as the pages show them
+        (entered, or derived from the quarters); where quarters were reported, two more sheets follow:
+        Triwulan (the quarters now) and Nilai Triwulan (every quarter row ever written). Text goes through ``ekspor.tulis_sel``, so a file name or note
         starting with ``= + - @`` stays text in Excel, never a formula.
         """
         with self._baca() as conn:
             terakhir = self._versi_terakhir(conn) or 0
-            sekarang = _bingkai_keadaan(self._keadaan(conn, terakhir or None))
+            sekarang = _bingkai_keadaan(self._efektif(conn, terakhir or None))
+            tw = self._keadaan_tw(conn, terakhir or None)
             versi_kueri = (
                 select(versi)
                 .where(versi.c.renstra_id == self.renstra_id, versi.c.id <= terakhir)
@@ -694,13 +965,22 @@ class Gudang(GudangDasar):
             )
             versi_baris = [tuple(r) for r in conn.execute(versi_kueri)]
             nilai_baris = [tuple(r) for r in conn.execute(nilai_kueri)]
-        return _buku_xlsx(
-            [
-                ("Realisasi", list(sekarang.columns), list(sekarang.itertuples(index=False, name=None))),
-                ("Riwayat", [c.name for c in versi.columns], versi_baris),
-                ("Nilai", [c.name for c in nilai.columns], nilai_baris),
-            ]
-        )
+            t = nilai_triwulan.c
+            tw_kueri = (
+                select(nilai_triwulan)
+                .where(t.renstra_id == self.renstra_id, t.versi_id <= terakhir)
+                .order_by(t.versi_id, t.tahun, t.item_id, t.indikator_ke, t.triwulan)
+            )
+            tw_baris = [tuple(r) for r in conn.execute(tw_kueri)]
+        lembar = [
+            ("Realisasi", list(sekarang.columns), list(sekarang.itertuples(index=False, name=None))),
+            ("Riwayat", [c.name for c in versi.columns], versi_baris),
+            ("Nilai", [c.name for c in nilai.columns], nilai_baris),
+        ]
+        if tw_baris:
+            lembar.append(("Triwulan", list(KOLOM_TRIWULAN), [(*k, *v) for k, v in sorted(tw.items())]))
+            lembar.append(("Nilai Triwulan", [c.name for c in nilai_triwulan.columns], tw_baris))
+        return _buku_xlsx(lembar)
 
 
 def _buku_xlsx(lembar: list[tuple[str, list[str], list[tuple[Any, ...]]]]) -> bytes:

@@ -5,6 +5,10 @@ realisasi columns are editable, with data validation that names the unit and the
 range. Protection and validation guard against accidents only (no password): the upload is
 checked again in full by :mod:`realisasi.validasi`, which reads the hidden ``manifest`` sheet
 written here to match every row to its Renstra row exactly.
+
+A template is for the year (as before) or for one triwulan of it (``triwulan`` 1-4): the
+title row, the instructions and the manifest (``triwulan``, ``isian``) then say which quarter
+and whether its figures are kumulatif (January to the end of the quarter) or the quarter's own.
 """
 
 from __future__ import annotations
@@ -32,6 +36,8 @@ LEMBAR_MANIFEST = "manifest"
 BARIS_JUDUL_KOLOM = 3
 BARIS_AWAL = BARIS_JUDUL_KOLOM + 1
 PENANDA_BARIS = "baris_excel"  # manifest: the row-key table starts after this cell
+ISIAN_KUMULATIF, ISIAN_PER_TRIWULAN = "kumulatif", "per_triwulan"  # manifest "isian" of a triwulan template
+ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 # Sane bounds, stated to the user in each cell's input message and in upload errors.
 # A percentage realisation above 200 % is almost surely a typing slip (955 for 95,5) in
@@ -213,16 +219,50 @@ class IsiTemplat:
     baris_kunci: dict[str, int]
 
 
-def isi_templat(r: Renstra, tahun: int, kelurahan: str | None = None) -> IsiTemplat:
-    """The template's prefilled values for ``tahun`` (all rows, or only ``kelurahan``'s)."""
+def cek_triwulan(triwulan: Any) -> int:
+    """A triwulan 1-4 (I-IV), else RenstraError saying what is allowed."""
+    if isinstance(triwulan, bool) or not isinstance(triwulan, int) or triwulan not in ROMAWI:
+        raise RenstraError(f"triwulan '{str(triwulan)[:20]}' tidak sah; triwulan hanya I, II, III atau IV (1-4)")
+    return triwulan
+
+
+def judul_periode(tahun: int, triwulan: int | None, kumulatif: bool) -> str:
+    """'Tahun 2023', or 'Tahun 2023, Triwulan II (kumulatif s.d. triwulan II)' / '(triwulan II saja)'."""
+    if triwulan is None:
+        return f"Tahun {int(tahun)}"
+    tw = ROMAWI[cek_triwulan(triwulan)]
+    cara = f"kumulatif Januari s.d. akhir triwulan {tw}" if kumulatif else f"triwulan {tw} saja, bukan kumulatif"
+    return f"Tahun {int(tahun)}, Triwulan {tw} ({cara})"
+
+
+def _petunjuk(triwulan: int | None, kumulatif: bool) -> str:
+    if triwulan is None:
+        return PETUNJUK
+    tw = ROMAWI[triwulan]
+    if kumulatif:
+        cara = (
+            f"Isi realisasi KUMULATIF: capaian dan Rupiah dari Januari sampai akhir triwulan {tw} "
+            "(angka kumulatif tidak boleh turun dari triwulan sebelumnya). "
+        )
+    else:
+        cara = f"Isi realisasi triwulan {tw} SAJA (bukan kumulatif): capaian dan Rupiah selama triwulan itu. "
+    return cara + PETUNJUK
+
+
+def isi_templat(
+    r: Renstra, tahun: int, kelurahan: str | None = None, triwulan: int | None = None, kumulatif: bool = True
+) -> IsiTemplat:
+    """The template's prefilled values for ``tahun`` (all rows, or only ``kelurahan``'s), or one triwulan of it."""
+    if triwulan is not None:
+        cek_triwulan(triwulan)
     rows = baris_templat(r, tahun, kelurahan)
     terbesar = pagu_terbesar(r.rencana[r.rencana["tahun"] == int(tahun)])
     data: dict[tuple[int, int], Any] = {}
     info = r.manifest.get("renstra", {})
     pd_nama = str(info.get("perangkat_daerah") or f"Kecamatan {r.wilayah.kecamatan}")
     wilayah = f" — Kelurahan {kelurahan}" if kelurahan else ""
-    data[(1, 1)] = f"Realisasi T-C.27 Tahun {int(tahun)}: {pd_nama}{wilayah}"
-    data[(2, 1)] = PETUNJUK
+    data[(1, 1)] = f"Realisasi T-C.27 {judul_periode(tahun, triwulan, kumulatif)}: {pd_nama}{wilayah}"
+    data[(2, 1)] = _petunjuk(triwulan, kumulatif)
     for j, (_, judul, _) in enumerate(KOLOM, start=1):
         data[(BARIS_JUDUL_KOLOM, j)] = judul
     isian: set[tuple[int, int]] = set()
@@ -237,7 +277,7 @@ def isi_templat(r: Renstra, tahun: int, kelurahan: str | None = None) -> IsiTemp
         isian.add((n, NOMOR_KOLOM["realisasi"]))
         if batas_baris(b, terbesar).realisasi_rp is not None:
             isian.add((n, NOMOR_KOLOM["realisasi_rp"]))
-    manifest = _isi_manifest(r, int(tahun), kelurahan, rows)
+    manifest = _isi_manifest(r, int(tahun), kelurahan, rows, triwulan, kumulatif)
     return IsiTemplat(int(tahun), kelurahan, rows, data, manifest, frozenset(isian), baris_kunci)
 
 
@@ -259,9 +299,12 @@ def _nilai_baris(b: Any, kunci: str) -> dict[str, Any]:
     return nilai
 
 
-def buat_templat(r: Renstra, tahun: int, kelurahan: str | None = None) -> bytes:
-    """The template for ``tahun`` (all rows, or only ``kelurahan``'s) as .xlsx bytes."""
-    isi = isi_templat(r, tahun, kelurahan)
+def buat_templat(
+    r: Renstra, tahun: int, kelurahan: str | None = None, triwulan: int | None = None, kumulatif: bool = True
+) -> bytes:
+    """The template for ``tahun`` (all rows, or only ``kelurahan``'s) as .xlsx bytes; with ``triwulan``
+    (1-4) for that quarter, its figures kumulatif or the quarter's own."""
+    isi = isi_templat(r, tahun, kelurahan, triwulan, kumulatif)
     terbesar = pagu_terbesar(r.rencana[r.rencana["tahun"] == int(tahun)])
     wb = Workbook()
     ws = wb.active
@@ -337,8 +380,13 @@ def _gaya_baris(ws: Any, n: int, b: Any) -> None:
     ws.cell(row=n, column=NOMOR_KOLOM["kunci"]).font = Font(color="808080", size=8)
 
 
-def _isi_manifest(r: Renstra, tahun: int, kelurahan: str | None, rows: pd.DataFrame) -> dict[tuple[int, int], Any]:
-    """The hidden sheet the upload is matched against: which Renstra, year, kelurahan and rows."""
+def _isi_manifest(
+    r: Renstra, tahun: int, kelurahan: str | None, rows: pd.DataFrame, triwulan: int | None, kumulatif: bool
+) -> dict[tuple[int, int], Any]:
+    """The hidden sheet the upload is matched against: which Renstra, year (and triwulan), kelurahan and rows."""
+    periode: tuple[tuple[str, Any], ...] = ()
+    if triwulan is not None:
+        periode = (("triwulan", int(triwulan)), ("isian", ISIAN_KUMULATIF if kumulatif else ISIAN_PER_TRIWULAN))
     pasangan = (
         ("jenis", JENIS_TEMPLAT),
         ("versi_templat", VERSI_TEMPLAT),
@@ -346,6 +394,7 @@ def _isi_manifest(r: Renstra, tahun: int, kelurahan: str | None, rows: pd.DataFr
         ("renstra_judul", r.judul),
         ("tahun", tahun),
         ("kelurahan", kelurahan or ""),
+        *periode,
         ("lembar_data", LEMBAR_DATA),
         ("baris_awal", BARIS_AWAL),
         ("jumlah_baris", len(rows)),

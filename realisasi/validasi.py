@@ -15,7 +15,10 @@ and nothing is returned, so nothing can be stored:
 4. each data row (``_PEMERIKSA_BARIS``): its key is a T-C.27 row of that year within the
    uploader's kelurahan, listed in the manifest, not repeated, its locked cells unchanged;
    then the two realisasi cells: plain numbers, in bounds (bounds are checked before a value
-   is ever formatted).
+   is ever formatted); for a triwulan template also against the quarters already stored
+   (``tersimpan``): the same way of filling (kumulatif or per triwulan) all year, and kumulatif
+   figures that do not decrease from one quarter to the next (refused for Rupiah, warned for K:
+   a warning is returned with the records, ``Bacaan.peringatan``, and does not refuse).
 """
 
 from __future__ import annotations
@@ -35,10 +38,13 @@ from loaders import arsip, buku_kerja
 from loaders.buku_kerja import Buku, Lembar, Sel
 from loaders.errors import DaftarMasalahError, Masalah, RenstraError
 from loaders.renstra import Renstra
-from realisasi import KOLOM_REALISASI, TIPE_REALISASI
+from metrics import triwulan as mt
+from realisasi import KOLOM_REALISASI, KOLOM_TRIWULAN, TIPE_REALISASI, TIPE_TRIWULAN
 from realisasi.templat import (
     BARIS_AWAL,
     BARIS_JUDUL_KOLOM,
+    ISIAN_KUMULATIF,
+    ISIAN_PER_TRIWULAN,
     JENIS_TEMPLAT,
     KELIPATAN_PAGU,
     KOLOM,
@@ -46,6 +52,7 @@ from realisasi.templat import (
     LEMBAR_MANIFEST,
     NOMOR_KOLOM,
     PENANDA_BARIS,
+    ROMAWI,
     VERSI_TEMPLAT,
     IsiTemplat,
     adalah_persen,
@@ -58,6 +65,7 @@ from realisasi.templat import (
     pagu_terbesar,
     satuan_teks,
 )
+from realisasi.triwulan import aturan_renstra
 
 BATAS = arsip.Batas(
     berkas=5 * arsip.MB,  # an upload: a filled template is about 50 KB
@@ -185,10 +193,32 @@ def _tampil(s: Sel | Any) -> str:
     return f"'{teks[:40]}…'" if len(teks) > 40 else f"'{teks}'"
 
 
+Periode = tuple[int | None, bool]  # (triwulan or None for the year, kumulatif)
+
+
+def _periode(isi: Callable[[str], tuple[str, int | None]]) -> tuple[list[Masalah], Periode]:
+    """The manifest's triwulan (absent: the year) and way of filling; a triwulan outside I-IV refused."""
+    tw, i = isi("triwulan")
+    cara, j = isi("isian")
+    if i is None and j is None:
+        return [], (None, False)
+    masalah = []
+    if tw not in ("1", "2", "3", "4"):
+        pesan = f"triwulan '{tw[:20] or '?'}' tidak sah: triwulan hanya I, II, III atau IV; unduh templat triwulan lagi"
+        masalah.append(Masalah(pesan, LEMBAR_MANIFEST, i or j, _NILAI))
+    if cara not in (ISIAN_KUMULATIF, ISIAN_PER_TRIWULAN):
+        pesan = f"isian '{cara[:20] or '?'}' tidak sah: '{ISIAN_KUMULATIF}' atau '{ISIAN_PER_TRIWULAN}'; unduh templat triwulan lagi"
+        masalah.append(Masalah(pesan, LEMBAR_MANIFEST, j or i, _NILAI))
+    if masalah:
+        return masalah, (None, False)
+    return [], (int(tw), cara == ISIAN_KUMULATIF)
+
+
 def _manifest(
     w: Lembar, r: Renstra, tahun: int, kelurahan: str | None, kunci_renstra: set[str]
-) -> tuple[list[Masalah], str]:
-    """Check the manifest's identity (Renstra, version, year, kelurahan, rows); return its problems and kelurahan.
+) -> tuple[list[Masalah], str, Periode]:
+    """Check the manifest's identity (Renstra, version, year, triwulan, kelurahan, rows); return its problems,
+    kelurahan and periode.
 
     Identity first, with a message per field; cell-by-cell equality comes after (``_manifest_utuh``).
     """
@@ -227,11 +257,11 @@ def _manifest(
     jenis, i = isi("jenis")
     if jenis != JENIS_TEMPLAT:
         pesan = "lembar manifest bukan milik templat realisasi T-C.27; unduh templat dari dasbor"
-        return [Masalah(pesan, M, i, _NILAI)], ""
+        return [Masalah(pesan, M, i, _NILAI)], "", (None, False)
     versi, i = isi("versi_templat")
     if versi != str(VERSI_TEMPLAT):
         pesan = f"templat versi '{versi[:20]}', dasbor memakai versi {VERSI_TEMPLAT}; unduh templat baru"
-        return [Masalah(pesan, M, i, _NILAI)], ""
+        return [Masalah(pesan, M, i, _NILAI)], "", (None, False)
     rid, i = isi("renstra_id")
     if rid != id_renstra(r):
         pesan = f"templat ini untuk Renstra '{rid[:60] or '?'}', bukan '{id_renstra(r)}'; unduh templat yang benar"
@@ -240,6 +270,8 @@ def _manifest(
     if th != str(int(tahun)):
         pesan = f"templat ini untuk tahun {th[:20] or '?'}, bukan tahun {tahun} yang dipilih; unduh templat {tahun}"
         masalah.append(Masalah(pesan, M, i, _NILAI))
+    salah_periode, periode = _periode(isi)
+    masalah += salah_periode
     kel, i = isi("kelurahan")
     if kelurahan is not None and kel != kelurahan:
         asal = f"kelurahan {kel[:40]}" if kel else "seluruh kecamatan"
@@ -259,7 +291,7 @@ def _manifest(
             masalah.append(Masalah(pesan, M, i, "B 'item_id'"))
     if not kunci and not masalah:
         masalah.append(Masalah("daftar baris templat tidak ada di lembar manifest; unduh templat baru", M))
-    return masalah, kel
+    return masalah, kel, periode
 
 
 def _sel_berubah(
@@ -388,6 +420,8 @@ class _Baris:
     sel: dict[str, Sel]
     kunci: str = ""
     b: Any = None
+    real: float | int | None = None
+    rp: int | None = None
 
 
 @dataclass
@@ -400,6 +434,11 @@ class _Konteks:
     lingkup: str | None
     terlihat: dict[str, int]
     terbesar: int | None
+    triwulan: int | None = None  # None: a template for the year
+    kumulatif: bool = False
+    # Quarters of this year already stored, by (item_id, indikator_ke): {triwulan: (realisasi, Rp, kumulatif)}
+    tersimpan: dict[tuple[str, int], dict[int, tuple[float | None, int | None, bool]]] | None = None
+    peringatan: list[Masalah] | None = None
 
 
 def _cek_kunci(x: _Baris, k: _Konteks) -> list[Masalah]:
@@ -460,11 +499,75 @@ def _cek_terkunci(x: _Baris, k: _Konteks) -> list[Masalah]:
     return masalah
 
 
+def _cek_nilai(x: _Baris, k: _Konteks) -> list[Masalah]:
+    """The two realisasi cells (both checked, both named): plain numbers within their bounds."""
+    x.real, salah_real = _realisasi(x, k)
+    x.rp, salah_rp = _realisasi_rp(x, k)
+    return salah_real + salah_rp
+
+
+def _tersimpan(x: _Baris, k: _Konteks) -> dict[int, tuple[float | None, int | None, bool]]:
+    """The other quarters of this row's year already stored (a triwulan template only)."""
+    if k.triwulan is None or not k.tersimpan or (x.real is None and x.rp is None):
+        return {}
+    lain = k.tersimpan.get((str(x.b["item_id"]), int(x.b["indikator_ke"])), {})
+    return {t: v for t, v in lain.items() if t != k.triwulan}
+
+
+def _cara(kumulatif: bool) -> str:
+    return "kumulatif" if kumulatif else "per triwulan (bukan kumulatif)"
+
+
+def _cek_cara_isian(x: _Baris, k: _Konteks) -> list[Masalah]:
+    """One way of filling per row and year: kumulatif and per-quarter figures never mixed."""
+    beda = sorted(t for t, (_, _, kum) in _tersimpan(x, k).items() if kum != k.kumulatif)
+    if not beda:
+        return []
+    tw = ", ".join(ROMAWI[t] for t in beda)
+    pesan = (
+        f"triwulan {tw} baris ini tersimpan {_cara(not k.kumulatif)}, templat ini {_cara(k.kumulatif)}; "
+        f"satu tahun diisi dengan satu cara: unduh templat triwulan {ROMAWI[k.triwulan or 1]} {_cara(not k.kumulatif)}"
+    )
+    return [Masalah(pesan, LEMBAR_DATA, x.n, kolom_label("realisasi"))]
+
+
+def _turun(x: _Baris, k: _Konteks, ke: int, nilai: float | int | None) -> str | None:
+    """A message when this kumulatif figure breaks the order of the stored quarters, else None."""
+    seri = {t: v[ke] for t, v in _tersimpan(x, k).items()}
+    if not k.kumulatif or nilai is None or not seri:
+        return None
+    seri[k.triwulan or 0] = nilai
+    rp = ke == 1
+    for a, va, b, vb in mt.turun(seri):
+        if k.triwulan in (a, b):
+            tulis = formatting.rupiah if rp else formatting.angka
+            return (
+                f"{'Realisasi (Rp)' if rp else 'Realisasi'} kumulatif triwulan {ROMAWI[b]} ({tulis(vb)}) lebih kecil "
+                f"dari triwulan {ROMAWI[a]} ({tulis(va)})"
+            )
+    return None
+
+
+def _cek_kumulatif(x: _Baris, k: _Konteks) -> list[Masalah]:
+    """Kumulatif figures never decrease: refused for Rupiah; for K only a warning (a level may fall)."""
+    salah_k, salah_rp = _turun(x, k, 0, x.real), _turun(x, k, 1, x.rp)
+    if salah_k and k.peringatan is not None:
+        pesan = f"{salah_k}; periksa angkanya (tetap dapat disimpan bila memang turun)"
+        k.peringatan.append(Masalah(pesan, LEMBAR_DATA, x.n, kolom_label("realisasi")))
+    if salah_rp:
+        pesan = f"{salah_rp}; Rupiah kumulatif tidak boleh turun. Periksa isian ini atau triwulan yang tersimpan"
+        return [Masalah(pesan, LEMBAR_DATA, x.n, kolom_label("realisasi_rp"))]
+    return []
+
+
 # The row checks, in order; the first that finds a problem ends the row's check.
 _PEMERIKSA_BARIS: tuple[Callable[[_Baris, _Konteks], list[Masalah]], ...] = (
     _cek_kunci,
     _cek_lingkup,
     _cek_terkunci,
+    _cek_nilai,
+    _cek_cara_isian,
+    _cek_kumulatif,
 )
 
 
@@ -497,14 +600,51 @@ def _realisasi_rp(x: _Baris, k: _Konteks) -> tuple[int | None, list[Masalah]]:
     return rp, []
 
 
+Tersimpan = dict[tuple[str, int], dict[int, tuple[float | None, int | None, bool]]]
+
+
+@dataclass(frozen=True)
+class Bacaan:
+    """A checked upload: its records (``KOLOM_REALISASI``, or ``KOLOM_TRIWULAN`` for a triwulan template),
+    the triwulan it reports (None: the year), how its figures are filled, and warnings that do not refuse."""
+
+    rekaman: pd.DataFrame
+    triwulan: int | None = None
+    kumulatif: bool = False
+    peringatan: tuple[Masalah, ...] = ()
+
+
 def baca_unggahan(
     data: bytes, r: Renstra, tahun: int, kelurahan: str | None = None, nama_berkas: str = ""
 ) -> pd.DataFrame:
-    """The realisasi records of a filled template (only rows where something was filled).
+    """The realisasi records of a filled template (only rows where something was filled); see :func:`baca`."""
+    return baca(data, r, tahun, kelurahan, nama_berkas).rekaman
+
+
+def tersimpan_dari(keadaan_triwulan: pd.DataFrame) -> Tersimpan:
+    """The stored quarters (``Gudang.keadaan_triwulan``) in the shape the row checks compare with."""
+    hasil: Tersimpan = {}
+    for b in keadaan_triwulan.itertuples(index=False):
+        real = None if pd.isna(b.realisasi) else float(b.realisasi)
+        rp = None if pd.isna(b.realisasi_rp) else int(b.realisasi_rp)
+        hasil.setdefault((str(b.item_id), int(b.indikator_ke)), {})[int(b.triwulan)] = (real, rp, bool(b.kumulatif))
+    return hasil
+
+
+def baca(
+    data: bytes,
+    r: Renstra,
+    tahun: int,
+    kelurahan: str | None = None,
+    nama_berkas: str = "",
+    tersimpan: Tersimpan | None = None,
+) -> Bacaan:
+    """A filled template of the year or of one of its triwulan, checked completely.
 
     ``kelurahan`` is the uploader's own kelurahan (``None`` for an admin): the template must
-    be that kelurahan's and every row must belong to it. Raises :class:`UnggahanError`
-    listing every problem; nothing is returned then, so nothing can be stored.
+    be that kelurahan's and every row must belong to it. ``tersimpan``: the quarters of
+    ``tahun`` already stored (:func:`tersimpan_dari`), for the checks across quarters. Raises
+    :class:`UnggahanError` listing every problem; nothing is returned then, so nothing can be stored.
     """
     nama = nama_berkas or "unggahan"
     baris_templat(r, tahun, kelurahan)  # refuses an unknown year/kelurahan
@@ -512,10 +652,10 @@ def baca_unggahan(
 
     tahun_ini = r.rencana[r.rencana["tahun"] == int(tahun)]
     renstra = {kunci_baris(b["item_id"], b["indikator_ke"], tahun): b for _, b in tahun_ini.iterrows()}
-    masalah, kel_manifest = _manifest(wm, r, tahun, kelurahan, set(renstra))
+    masalah, kel_manifest, (triwulan, kumulatif) = _manifest(wm, r, tahun, kelurahan, set(renstra))
     if masalah:
         raise UnggahanError(masalah, nama)
-    isi = isi_templat(r, tahun, kel_manifest or None)
+    isi = isi_templat(r, tahun, kel_manifest or None, triwulan, kumulatif)
     masalah += _manifest_utuh(wm, isi)
     baris_terisi = sorted({n for n, _ in wd.sel if n >= BARIS_AWAL})
     if len(baris_terisi) > BATAS_BARIS:
@@ -526,7 +666,8 @@ def baca_unggahan(
 
     k = _Konteks(
         tahun=int(tahun), renstra=renstra, isi=isi, lingkup=kelurahan if kelurahan is not None else (kel_manifest or None),
-        terlihat={}, terbesar=pagu_terbesar(tahun_ini),
+        terlihat={}, terbesar=pagu_terbesar(tahun_ini), triwulan=triwulan, kumulatif=kumulatif,
+        tersimpan=tersimpan or {}, peringatan=[],
     )  # fmt: skip
     rekaman = []
     for n in baris_terisi:
@@ -536,12 +677,8 @@ def baca_unggahan(
         salah = next((m for cek in _PEMERIKSA_BARIS if (m := cek(x, k))), [])
         if salah:
             masalah += salah
-            continue
-        real, salah_real = _realisasi(x, k)
-        rp, salah_rp = _realisasi_rp(x, k)
-        masalah += salah_real + salah_rp
-        if real is not None or rp is not None:
-            rekaman.append(_rekaman(x, k, real, rp))
+        elif x.real is not None or x.rp is not None:
+            rekaman.append(_rekaman(x, k, x.real, x.rp))
     if masalah:
         raise UnggahanError(masalah, nama)
     if not rekaman:
@@ -551,8 +688,19 @@ def baca_unggahan(
             nama,
         )
     df = pd.DataFrame(rekaman).sort_values("_urutan", kind="stable")
-    df = df[list(KOLOM_REALISASI)].reset_index(drop=True)
-    return df.astype(TIPE_REALISASI)
+    if triwulan is None:
+        return Bacaan(df[list(KOLOM_REALISASI)].reset_index(drop=True).astype(TIPE_REALISASI))
+    df = _dengan_aturan(df.assign(triwulan=triwulan, kumulatif=kumulatif), r)
+    return Bacaan(df, triwulan, kumulatif, tuple(k.peringatan or ()))
+
+
+def _dengan_aturan(df: pd.DataFrame, r: Renstra) -> pd.DataFrame:
+    """Triwulan records with the rule of each indicator as the Renstra declares it (recorded with the upload)."""
+    aturan = aturan_renstra(r).drop(columns="asal")
+    df = df.merge(
+        aturan.astype({"tahun": "int64", "indikator_ke": "int64"}), on=["tahun", "item_id", "indikator_ke"], how="left"
+    )
+    return df[list(KOLOM_TRIWULAN)].reset_index(drop=True).astype(TIPE_TRIWULAN)
 
 
 def _rekaman(x: _Baris, k: _Konteks, real: float | int | None, rp: int | None) -> dict[str, Any]:

@@ -7,13 +7,17 @@ T-C.23 is optional: without it every T-C.23 frame is empty and ``konteks`` says 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
+import formatting as fmt
 import kosakata
 import metrics
 from loaders import Renstra
+from metrics import triwulan as mt
 from metrics.kinerja import LEBIH_RENDAH
-from metrics.predikat import TANPA_PREDIKAT
+from metrics.predikat import TANPA_PREDIKAT, Skala
 
 # Why a year has no capaian, in words for the table and hover (keys: metrics.alasan_tanpa_capaian).
 _ALASAN = {
@@ -224,6 +228,19 @@ def lebih_rendah(polaritas: object) -> bool:
     return polaritas == LEBIH_RENDAH
 
 
+def cara_membaca(skala: Skala) -> str:
+    """How capaian and predikat are computed (markdown), for the page's "Cara membaca": the formula and
+    the levels of ``skala`` (settings/predikat.toml), ``Sangat Tinggi ≥ 91 %; ...; Sangat Rendah di bawahnya``."""
+    tingkat = "; ".join(f"{n} ≥ {fmt.persen(b, 0)}" for n, b in skala.tingkat[:-1])
+    return (
+        "**Capaian** = realisasi ÷ target × 100. Untuk indikator *makin rendah makin baik*: "
+        "(2 − realisasi ÷ target) × 100, tidak kurang dari 0. Target 0 atau realisasi yang belum ada "
+        "tidak diberi capaian (alasannya disebut), tidak pernah ditulis 0 %.\n\n"
+        f"**Predikat** (berkas `settings/predikat.toml`): {tingkat}; {skala.tingkat[-1][0]} di bawahnya. "
+        f"Warna setiap predikat sama di semua grafik; abu-abu = {TANPA_PREDIKAT.lower()}."
+    )
+
+
 def konteks(r: Renstra) -> dict[str, object]:
     """What the Kinerja page says about the Renstra served, from its data.
 
@@ -268,3 +285,86 @@ def _rasio_pecahan(c: pd.DataFrame) -> float | None:
     ]
     lain = pecahan[pecahan.ne(1)]
     return float((lain if not lain.empty else pecahan).iloc[0]) if not pecahan.empty else None
+
+
+# --- progress within the year from realisasi per triwulan (issue 13) ---------------------------
+
+KETERANGAN_KEMAJUAN = (
+    "Per baris T-C.27 yang dilaporkan per triwulan, pada triwulan terakhirnya: realisasi sampai dengan triwulan "
+    "itu menurut aturan indikatornya (dijumlah, nilai terakhir atau rata-rata), dibandingkan dengan target tahun "
+    "dan dengan harapan garis lurus dari Januari. Yang dijumlah (jumlah, Rupiah) diharapkan target × triwulan ÷ 4; "
+    "persen dan indeks diharapkan setara targetnya sepanjang tahun. Untuk indikator makin rendah makin baik, "
+    "angka di bawah harapan justru baik. Sel kosong: belum dilaporkan (bukan 0)."
+)
+
+KOLOM_KEMAJUAN: dict[str, kosakata.Kolom] = kosakata.kolom(
+    "kode",
+    "nama",
+    "kelurahan",
+    "indikator",
+    "satuan",
+    ("aturan", "Aturan tahunan"),
+    ("isian", "Isian"),
+    ("triwulan", "S.d. triwulan"),
+    "target",
+    ("realisasi_sd", kosakata.Kolom("Realisasi s.d. triwulan", "angka")),
+    ("persen_target", kosakata.Kolom("Terhadap target tahun", "persen")),
+    ("harapan", kosakata.Kolom("Harapan garis lurus", "angka")),
+    ("persen_harapan", kosakata.Kolom("Terhadap harapan", "persen")),
+    "pagu",
+    ("rp_sd", kosakata.Kolom("Realisasi (Rp) s.d. triwulan", "rupiah")),
+    ("serapan_sd", kosakata.Kolom("Serapan s.d. triwulan", "persen")),
+    ("harapan_rp", kosakata.Kolom("Harapan garis lurus (Rp)", "rupiah")),
+    ("persen_harapan_rp", kosakata.Kolom("Serapan terhadap harapan", "persen")),
+)
+
+
+def _kemajuan_baris(b: Any, g: pd.DataFrame) -> dict[str, Any]:
+    """One indicator row's progress at its last reported quarter (both K and Rupiah at that quarter)."""
+    akhir = g.loc[g["triwulan"].astype(int).idxmax()]
+    tw, kum = int(akhir["triwulan"]), bool(akhir["kumulatif"])
+    seri = dict(zip(g["triwulan"].astype(int), g["realisasi"], strict=True))
+    seri_rp = dict(zip(g["triwulan"].astype(int), g["realisasi_rp"], strict=True))
+    target = None if pd.isna(b["target"]) else float(b["target"])
+    pagu = None if pd.isna(b["pagu"]) else float(b["pagu"])
+    k = mt.kemajuan(seri, str(akhir["aturan"]), kum, target, tw)
+    rp = mt.kemajuan(seri_rp, str(akhir["aturan_rp"]), kum, pagu, tw)
+    return {
+        **{c: b[c] for c in ("kode", "nama", "kelurahan", "indikator", "satuan", "target", "pagu")},
+        "aturan": mt.LABEL_ATURAN[str(akhir["aturan"])],
+        "isian": "kumulatif" if kum else "per triwulan",
+        "triwulan": mt.ROMAWI[tw],
+        "realisasi_sd": k["sampai"],
+        "persen_target": k["persen_target"],
+        "harapan": k["harapan"],
+        "persen_harapan": k["persen_harapan"],
+        "rp_sd": rp["sampai"],
+        "serapan_sd": rp["persen_target"],
+        "harapan_rp": rp["harapan"],
+        "persen_harapan_rp": rp["persen_harapan"],
+    }
+
+
+def kemajuan_triwulan(r: Renstra, tahun: int, triwulan: pd.DataFrame) -> pd.DataFrame:
+    """Progress within ``tahun`` of each T-C.27 indicator row reported per triwulan (``KOLOM_KEMAJUAN``).
+
+    ``triwulan``: the stored quarters (``Gudang.keadaan_triwulan``). Per row, at its last reported
+    quarter: the figure to date by the indicator's rule, against the year's target and against a
+    straight line from January (summed figures: target × triwulan / 4; a level: its target), and
+    the same for Rupiah against the pagu. Rows in document order; empty when nothing is reported.
+    """
+    d = triwulan[triwulan["tahun"] == int(tahun)] if not triwulan.empty else triwulan
+    if d.empty:
+        return pd.DataFrame({k: pd.Series(dtype="object") for k in KOLOM_KEMAJUAN})
+    rencana = r.rencana[r.rencana["tahun"] == int(tahun)].sort_values(["tabel", "baris", "indikator_ke"])
+    kelompok = {(str(i), int(k)): g for (i, k), g in d.groupby(["item_id", "indikator_ke"], sort=False)}
+    baris = [
+        _kemajuan_baris(b, kelompok[(str(b["item_id"]), int(b["indikator_ke"]))])
+        for _, b in rencana.iterrows()
+        if (str(b["item_id"]), int(b["indikator_ke"])) in kelompok
+    ]
+    hasil = pd.DataFrame(baris, columns=list(KOLOM_KEMAJUAN))
+    for c, k in KOLOM_KEMAJUAN.items():
+        if k.jenis != "teks":
+            hasil[c] = pd.array(pd.to_numeric(hasil[c]), dtype="Float64")
+    return hasil

@@ -126,10 +126,27 @@ def test_pemilih_indikator_hanya_di_bagiannya() -> None:
 
 def test_pemilih_indikator_di_mode_presentasi() -> None:
     # Every slide is reachable in presentation mode, so the picker is there (folded), whatever the slide.
-    for slide in ("1", "4"):
+    for slide in ("1", "5"):  # 5: after the three "Capaian per tahun" slides (the third: triwulan progress)
         at = appkit.buka(HALAMAN, mode="presentasi", slide=slide, indikator="Kelompok Masyarakat Binaan")
         assert at.pills(key="indikator").value == "Kelompok Masyarakat Binaan"
     assert appkit.id_grafik(at) == ["predikat-per-tahun"]
     at = appkit.buka(HALAMAN, mode="presentasi", indikator="Kelompok Masyarakat Binaan")
     riwayat = _jejak(appkit.gambar_berjudul(at, "riwayat-indikator"))
     assert riwayat["Target"]["y"] == [53, 53, 53, 54, 54]
+
+
+def test_cara_membaca_di_balik_klik() -> None:
+    # One sentence above the picker; the capaian formula and the predikat scale behind "Cara membaca
+    # halaman ini"; the chart's own marks behind "Cara membaca" under it, with the 2019 caveat once.
+    at = appkit.buka(HALAMAN)
+    assert at.main.markdown[0].value.startswith("Target dan realisasi indikator kinerja pelayanan kecamatan")
+    assert "Capaian" not in at.main.markdown[0].value.split("capaian dan predikatnya")[1]
+    halaman = [b for b in at.get("popover") if b.proto.popover.label == "Cara membaca halaman ini"]
+    teks = halaman[0].markdown[0].value
+    assert "**Capaian** = realisasi ÷ target × 100" in teks
+    assert "Sangat Tinggi ≥ 91 %; Tinggi ≥ 76 %; Sedang ≥ 66 %; Rendah ≥ 51 %; Sangat Rendah di bawahnya" in teks
+    grafik = [" ".join(c.value for c in e.caption) for e in at.expander if e.label == "Cara membaca"]
+    assert len(grafik) == 1 and grafik[0].startswith("Garis putus-putus = target")
+    assert grafik[0].count("Tahun 2019 (bertanda *): realisasi disamakan dengan target oleh dokumen") == 1
+    # the indicator names on the pills are escaped once (markdown shows them as printed), not twice
+    assert "Indeks Kepuasan Masyarakat \\(IKM\\)" in at.pills(key="indikator").options
