@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import importlib
 import os
+import tempfile
+import time
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -50,8 +52,10 @@ class Sumber:
 
 def _jejak(path: Path) -> tuple[tuple[str, int, int], ...]:
     """(name, mtime_ns, size) of a workbook, or of every file in a folder: changes whenever a file does."""
-    berkas = [path] if path.is_file() else [p for p in path.iterdir() if p.is_file()]
-    return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in berkas))
+    if path.is_file():
+        return ((path.name, path.stat().st_mtime_ns, path.stat().st_size),)
+    berkas = [p for p in path.rglob("*") if p.is_file()]  # subfolders too: peta/ holds the boundaries
+    return tuple(sorted((p.relative_to(path).as_posix(), p.stat().st_mtime_ns, p.stat().st_size) for p in berkas))
 
 
 def _rahasia(bagian: str, kunci: str) -> Any:
@@ -94,7 +98,9 @@ def _gudang_renstra(url: str) -> Any:
 
 
 def gudang_renstra() -> Any:
-    """The store of imported Renstra (same database as the realisasi)."""
+    """The store of imported Renstra (same database as the realisasi); an empty stand-in while it is down."""
+    if basis_data_mati():
+        return _gudang_kosong("renstra", "")
     return _gudang_renstra(url_gudang())
 
 
@@ -129,10 +135,18 @@ def daftar_sumber() -> list[Sumber]:
     when it carries the default's id)."""
     bawaan = _sumber_bawaan()
     url = url_gudang()
-    try:
-        tersimpan = _tersimpan_semua(url, gudang_renstra().versi_terakhir())
-    except Exception:  # the store being unreachable must not take the document pages down
-        tersimpan = []
+    tersimpan = []
+    if time.monotonic() < _MATI_SAMPAI.get(url, 0.0):  # found down a moment ago: not asked again yet
+        st.session_state[_KUNCI_MATI] = True
+    else:
+        try:
+            tersimpan = _tersimpan_semua(url, _gudang_renstra(url).versi_terakhir())
+            st.session_state[_KUNCI_MATI] = False
+        except Exception as e:  # the store being unreachable must not take the document pages down
+            mati = basis_data_terputus(e)
+            st.session_state[_KUNCI_MATI] = mati
+            if mati:
+                _MATI_SAMPAI[url] = time.monotonic() + JEDA_TANYA_ULANG_S
     ganti = next((s for s in tersimpan if s.id == bawaan.id), None)
     return [ganti or bawaan, *(s for s in tersimpan if s.id != bawaan.id)]
 
@@ -174,6 +188,65 @@ def sajikan_semua(fungsi: Callable[..., T], *argumen: Any) -> dict[str, T]:
     return {s.id: _sajian(fungsi.__module__, fungsi.__qualname__, s.kunci, argumen) for s in daftar_sumber()}
 
 
+# --- the database down (issue 14) -----------------------------------------------------------------
+#
+# ``daftar_sumber`` (called by app.py before every page) asks the store; when the database cannot
+# be reached, the run serves the document read-only: the store accessors below answer with an empty
+# stand-in of the same kind (no realisasi, no stored Renstra) that refuses every write, and ui shows
+# PESAN_MATI once and keeps the login closed. A database found down is asked again after
+# JEDA_TANYA_ULANG_S, so a page does not wait for a dead server at every call.
+
+_KUNCI_MATI = "_basis_data_mati"
+JEDA_TANYA_ULANG_S = 10.0  # a database found down is asked again after this long (not on every call)
+_MATI_SAMPAI: dict[str, float] = {}  # per URL, this process: until when it counts as down
+PESAN_MATI = (
+    "Basis data dasbor sedang tidak dapat dihubungi. Halaman dokumen tetap dapat dibaca, tetapi realisasi "
+    "yang dilaporkan tidak ditampilkan, dan masuk, mengunggah serta memulihkan belum dapat dilakukan. "
+    "Muat ulang halaman beberapa saat lagi; bila berlanjut, hubungi admin dasbor."
+)
+PESAN_TERPUTUS = (
+    "Basis data terputus di tengah jalan. Yang sedang disimpan dibatalkan seluruhnya (tidak ada yang tersimpan "
+    "setengah). Muat ulang halaman beberapa saat lagi, periksa riwayat, lalu ulangi bila belum tersimpan."
+)
+
+
+def basis_data_terputus(e: BaseException) -> bool:
+    """Whether ``e`` says the database cannot be reached (or went away), rather than a bug."""
+    from sqlalchemy import exc
+
+    return isinstance(e, exc.OperationalError | exc.InterfaceError)
+
+
+def basis_data_mati() -> bool:
+    """True when the database could not be reached at the start of this run (``daftar_sumber``)."""
+    return bool(st.session_state.get(_KUNCI_MATI, False))
+
+
+class _TolakTulis:
+    """The write transaction of an empty stand-in store: always refused, in the user's words."""
+
+    def __enter__(self) -> None:
+        from realisasi.gudang import GudangError
+
+        raise GudangError(PESAN_MATI)
+
+    def __exit__(self, *_: Any) -> None:
+        return None
+
+
+@st.cache_resource(show_spinner=False)
+def _gudang_kosong(jenis: str, renstra_id: str) -> Any:
+    """An empty store (a fresh SQLite file in a temporary folder) of the realisasi (``jenis`` "realisasi")
+    or Renstra kind, refusing writes."""
+    from kelola.gudang_renstra import GudangRenstra
+    from realisasi.gudang import Gudang
+
+    url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='dasbor-renstra-kosong-')) / 'kosong.sqlite'}"
+    g = Gudang(url, renstra_id=renstra_id) if jenis == "realisasi" else GudangRenstra(url)
+    g._tulis = _TolakTulis  # every write path opens _tulis first
+    return g
+
+
 # --- realisasi reported after the document (issue 5) ------------------------------------------
 
 
@@ -200,7 +273,10 @@ def _gudang(url: str, renstra_id: str) -> Any:
 
 
 def gudang() -> Any:
-    """The chosen Renstra's realisasi store (one per process, database URL and Renstra)."""
+    """The chosen Renstra's realisasi store (one per process, database URL and Renstra); an empty
+    stand-in that refuses writes while the database is down."""
+    if basis_data_mati():
+        return _gudang_kosong("realisasi", sumber().id)
     return _gudang(url_gudang(), sumber().id)
 
 
@@ -213,8 +289,24 @@ def _tersimpan(url: str, renstra_id: str, versi: int | None) -> pd.DataFrame:
 
 def realisasi_tersimpan() -> pd.DataFrame:
     """The chosen Renstra's current realisasi, cached per version: a new upload shows on the next rerun."""
+    if basis_data_mati():
+        return gudang().keadaan()
     url, rid = url_gudang(), sumber().id
     return _tersimpan(url, rid, _gudang(url, rid).versi_terakhir())
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _triwulan(url: str, renstra_id: str, versi: int | None) -> pd.DataFrame:
+    return _gudang(url, renstra_id).keadaan_triwulan()
+
+
+def triwulan_tersimpan() -> pd.DataFrame:
+    """The chosen Renstra's stored quarters (``Gudang.keadaan_triwulan``), cached per version like
+    ``realisasi_tersimpan``."""
+    if basis_data_mati():
+        return gudang().keadaan_triwulan()
+    url, rid = url_gudang(), sumber().id
+    return _triwulan(url, rid, _gudang(url, rid).versi_terakhir())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -224,6 +316,8 @@ def _riwayat(url: str, renstra_id: str, versi: int | None) -> pd.DataFrame:
 
 def riwayat_tersimpan() -> pd.DataFrame:
     """The chosen Renstra's version history (who uploaded what, when), cached per version like the data."""
+    if basis_data_mati():
+        return gudang().riwayat()
     url, rid = url_gudang(), sumber().id
     return _riwayat(url, rid, _gudang(url, rid).versi_terakhir())
 

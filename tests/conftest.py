@@ -14,6 +14,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from hypothesis import settings
@@ -85,6 +86,100 @@ def gudang_sendiri(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """The suite's folder of stores, account and secrets files goes with the session (servers are stopped)."""
     shutil.rmtree(_FOLDER_UJI, ignore_errors=True)
+
+
+# --- the store tests' databases: SQLite always, PostgreSQL too (issue 14) -------------------------
+#
+# RENSTRA_TEST_PG_URL names a PostgreSQL server and a role that may create databases (.ci/run starts
+# one: .ci/postgres.sh). The suite makes its own database there (renstra_uji_<pid>: two suites at
+# once never meet), empties it before every test that asks for one, and drops it at the end.
+# Without the variable the PostgreSQL runs are skipped here, and FAIL when CI=true: in CI nothing
+# about the store may go untested.
+ENV_PG_UJI = "RENSTRA_TEST_PG_URL"
+BASIS_DATA = ("sqlite", "postgresql")
+
+
+def di_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() == "true"
+
+
+def tidak_bisa_diuji(pesan: str) -> NoReturn:
+    """Skip locally, fail in CI (a test that cannot run there is a failure)."""
+    if di_ci():
+        pytest.fail(pesan, pytrace=False)
+    pytest.skip(pesan)
+
+
+class ServerPg:
+    """The test PostgreSQL server: the suite's own databases on it, created on demand, dropped at the end."""
+
+    def __init__(self, url: str) -> None:
+        import sqlalchemy as sa
+
+        self.url = sa.make_url(url)
+        self._admin = sa.create_engine(self.url, isolation_level="AUTOCOMMIT", poolclass=sa.NullPool)
+        self._dibuat: list[str] = []
+        self.utama = self.baru()
+
+    def baru(self) -> str:
+        """A new empty database of the suite; its URL (with password, for the store and pg_dump)."""
+        nama = f"renstra_uji_{os.getpid()}_{len(self._dibuat)}"
+        with self._admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)')
+            conn.exec_driver_sql(f'CREATE DATABASE "{nama}"')
+        self._dibuat.append(nama)
+        return self.url.set(database=nama).render_as_string(hide_password=False)
+
+    def kosongkan(self, url: str) -> str:
+        """Drop every table of ``url`` (one of the suite's databases); the URL."""
+        import sqlalchemy as sa
+
+        mesin = sa.create_engine(url, poolclass=sa.NullPool)
+        meta = sa.MetaData()
+        meta.reflect(mesin)
+        meta.drop_all(mesin)
+        mesin.dispose()
+        return url
+
+    def tutup(self) -> None:
+        with self._admin.connect() as conn:
+            for nama in self._dibuat:
+                conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)')
+        self._admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def server_pg() -> Iterator[ServerPg]:
+    """The PostgreSQL server of RENSTRA_TEST_PG_URL, reachable (else skip locally, fail in CI)."""
+    url = os.environ.get(ENV_PG_UJI, "").strip()
+    if not url:
+        tidak_bisa_diuji(f"{ENV_PG_UJI} tidak diisi: tes PostgreSQL tidak dapat berjalan (.ci/postgres.sh)")
+    try:
+        import psycopg  # noqa: F401
+
+        server = ServerPg(url)
+    except Exception as e:  # missing driver, server down, bad credentials, no CREATEDB
+        tidak_bisa_diuji(f"PostgreSQL uji di {ENV_PG_UJI} tidak dapat dipakai: {type(e).__name__}: {e}")
+    yield server
+    server.tutup()
+
+
+def basis_data_kosong(jenis: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    """A URL of a database holding nothing: a SQLite file under tmp_path, or the suite's PostgreSQL database."""
+    if jenis == "sqlite":
+        return f"sqlite:///{tmp_path / 'realisasi.sqlite'}"
+    server: ServerPg = request.getfixturevalue("server_pg")
+    return server.kosongkan(server.utama)
+
+
+@pytest.fixture(params=BASIS_DATA)
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty store database, once per kind: SQLite (a file under tmp_path) and PostgreSQL (emptied).
+
+    Every store test (realisasi, Renstra, login counters, migration, backup) takes this, so each
+    runs on both databases from one definition.
+    """
+    return basis_data_kosong(request.param, tmp_path, request)
 
 
 @pytest.fixture(scope="session")

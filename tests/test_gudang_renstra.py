@@ -1,17 +1,15 @@
 """kelola.gudang_renstra: the versioned store of imported Renstra workbooks.
 
 The "workbooks" here are made-up bytes (the store keeps bytes and does not read them); the
-Renstra ids, titles and periods are invented. Every test runs on a fresh SQLite file under
-``tmp_path``; with ``RENSTRA_TEST_PG_URL`` set (an empty PostgreSQL database that may be wiped)
-and a driver installed, every test also runs against PostgreSQL.
+Renstra ids, titles and periods are invented. Every test taking ``url`` (tests/conftest.py) runs
+twice: on a fresh SQLite file and on an emptied PostgreSQL database (RENSTRA_TEST_PG_URL; skipped
+locally without it, a failure in CI).
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -23,35 +21,13 @@ from sqlalchemy.schema import CreateTable
 
 from kelola import gudang_renstra as modul
 from kelola.gudang_renstra import GudangRenstra, RenstraSama
-from realisasi import akun
 from realisasi import gudang as realisasi_gudang
 from realisasi.gudang import Gudang, GudangError
 from tests.test_realisasi_gudang import dua_proses_bersamaan
 
-PG_UJI = os.environ.get("RENSTRA_TEST_PG_URL", "")
 WIB = timezone(timedelta(hours=7))
 JAM_TETAP = datetime(2026, 1, 2, 7, 30, tzinfo=WIB)  # 00:30 UTC
 A, B = "kecamatan-contoh-2025-2029", "kecamatan-lain-2020-2024"
-
-
-BASIS_DATA = ["sqlite", "postgresql"] if PG_UJI else ["sqlite"]
-
-
-def basis_data_kosong(jenis: str, tmp_path: Path) -> str:
-    """A URL of a database holding nothing: a SQLite file under tmp_path, or the (wiped) PostgreSQL test database."""
-    if jenis == "sqlite":
-        return f"sqlite:///{tmp_path / 'realisasi.sqlite'}"
-    pytest.importorskip("psycopg")
-    mesin = sa.create_engine(PG_UJI)
-    for meta in (modul.metadata, realisasi_gudang.metadata, akun.META_AKUN):
-        meta.drop_all(mesin)
-    mesin.dispose()
-    return PG_UJI
-
-
-@pytest.fixture(params=BASIS_DATA)
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    return basis_data_kosong(request.param, tmp_path)
 
 
 @pytest.fixture
@@ -315,7 +291,7 @@ def test_skema_tercatat_dan_berbagi_basis_data_dengan_realisasi(url: str) -> Non
     realisasi = Gudang(url, jam=lambda: JAM_TETAP)
     with g.engine.connect() as conn:
         skema = conn.execute(sa.select(realisasi_gudang.skema_versi).order_by("komponen", "versi")).all()
-    assert [(k, v) for k, v, _, _ in skema] == [("realisasi", 1), ("realisasi", 2), ("renstra", 1)]
+    assert [(k, v) for k, v, _, _ in skema] == [("realisasi", 1), ("realisasi", 2), ("realisasi", 3), ("renstra", 1)]
     assert {w for *_, w in skema} == {"2026-01-02T00:30:00.000000+00:00"}
     assert g.muat(A) == b"satu" and realisasi.riwayat().empty
     realisasi.tutup()

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -19,10 +18,11 @@ import pytest
 import sqlalchemy as sa
 from pandas.testing import assert_frame_equal
 
+from alat import cadangan
 from realisasi import KOLOM_REALISASI, TIPE_REALISASI, akun
 from realisasi import gudang as modul
 from realisasi.gudang import ID_BAWAAN, Gudang, GudangError
-from tests.test_gudang_renstra import BASIS_DATA, basis_data_kosong
+from tests.test_realisasi_gudang import dua_proses_bersamaan
 
 JAM = datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
 LAIN = "kecamatan-contoh-2025-2029"
@@ -78,11 +78,6 @@ NILAI_LAMA = [
     (4, 2022, "uji:2", 1, "Pakistaji", 3.0, 64_175_000, False),
     (4, 2022, "uji:3", 1, "Pakistaji", None, None, True),
 ]
-
-
-@pytest.fixture(params=BASIS_DATA)
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    return basis_data_kosong(request.param, tmp_path)
 
 
 @pytest.fixture
@@ -169,7 +164,7 @@ def test_membuka_dua_kali_tidak_mengubah_apa_pun(url_lama: str) -> None:
     versi, nilai = isi_tabel(url_lama, "versi"), isi_tabel(url_lama, "nilai")
     skema = isi_tabel(url_lama, "skema_versi")
     waktu = "2026-03-04T05:06:07.000000+00:00"
-    assert [(k, v, w) for k, v, _, w in skema] == [("realisasi", 1, waktu), ("realisasi", 2, waktu)]
+    assert [(k, v, w) for k, v, _, w in skema] == [("realisasi", n, waktu) for n in (1, 2, 3)]
     g = Gudang(url_lama)
     assert (isi_tabel(url_lama, "versi"), isi_tabel(url_lama, "nilai")) == (versi, nilai)
     assert isi_tabel(url_lama, "skema_versi") == skema  # no step ran twice
@@ -207,17 +202,51 @@ def test_basis_data_dari_dasbor_yang_lebih_baru_ditolak(url_lama: str) -> None:
     Gudang(url_lama).tutup()
     mesin = sa.create_engine(url_lama)
     with mesin.begin() as conn:
-        conn.execute(sa.insert(modul.skema_versi).values(komponen="realisasi", versi=3, keterangan="x", waktu="x"))
+        conn.execute(sa.insert(modul.skema_versi).values(komponen="realisasi", versi=4, keterangan="x", waktu="x"))
     mesin.dispose()
-    with pytest.raises(GudangError, match=r"versi dasbor yang lebih baru \(skema realisasi 3, dasbor ini mengenal"):
+    with pytest.raises(GudangError, match=r"versi dasbor yang lebih baru \(skema realisasi 4, dasbor ini mengenal"):
         Gudang(url_lama)
 
 
 def test_basis_data_baru_langsung_skema_terakhir(url: str) -> None:
     g = Gudang(url, jam=lambda: JAM)
-    assert [(k, v) for k, v, _, _ in isi_tabel(url, "skema_versi")] == [("realisasi", 1), ("realisasi", 2)]
+    assert [(k, v) for k, v, _, _ in isi_tabel(url, "skema_versi")] == [("realisasi", n) for n in (1, 2, 3)]
     with g.engine.connect() as conn:
         kolom = {t: [k["name"] for k in sa.inspect(conn).get_columns(t)] for t in ("versi", "nilai")}
     assert kolom == {t.name: [c.name for c in t.columns] for t in (modul.versi, modul.nilai)}
     assert kolom["versi"][-1] == kolom["nilai"][-1] == "renstra_id"  # where ADD COLUMN puts it in an old store
     g.tutup()
+
+
+def _pembuka(url: str, nomor: int, mulai: Any) -> None:
+    """One replica starting after an upgrade: opens the store (running the schema steps) and reads it."""
+    mulai.wait(timeout=120)
+    g = Gudang(url)
+    assert len(g.riwayat()) == 4
+    g.tutup()
+
+
+def test_dua_replika_meningkatkan_gudang_lama_bersamaan_setiap_langkah_sekali(url_lama: str) -> None:
+    """Two app processes started at once on an old store: the steps run once, under the lock; nothing lost."""
+    versi, nilai = isi_tabel(url_lama, "versi"), isi_tabel(url_lama, "nilai")
+    dua_proses_bersamaan(_pembuka, url_lama)
+    skema = [(k, v) for k, v, _, _ in isi_tabel(url_lama, "skema_versi") if k == "realisasi"]
+    assert skema == [("realisasi", nomor) for nomor, _, _ in Gudang.LANGKAH]
+    assert isi_tabel(url_lama, "versi") == [(*r, ID_BAWAAN) for r in versi]
+    assert isi_tabel(url_lama, "nilai") == [(*r, ID_BAWAAN) for r in nilai]
+
+
+def test_alat_skema_meningkatkan_gudang_lama_sebelum_replika_dimulai(
+    url_lama: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``python -m alat.cadangan skema``: the upgrade run by hand (README, Meningkatkan skema), nothing lost."""
+    versi = isi_tabel(url_lama, "versi")
+    assert cadangan.main(["--url", url_lama, "skema"]) == 0
+    keluaran = capsys.readouterr().out.splitlines()
+    assert keluaran[1:] == [f"  realisasi {n}: {k}" for n, k, _ in Gudang.LANGKAH] + [
+        "  renstra 1: tabel renstra_versi"
+    ]
+    assert "realisasi 2: realisasi per Renstra (kolom renstra_id; data lama milik wonoasih-2019-2024)" in keluaran[2]
+    assert isi_tabel(url_lama, "versi") == [(*r, ID_BAWAAN) for r in versi]
+    assert cadangan.main(["--url", url_lama, "skema"]) == 0  # a second run changes nothing
+    assert isi_tabel(url_lama, "versi") == [(*r, ID_BAWAAN) for r in versi]

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import tomllib
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -72,8 +73,11 @@ def tidur() -> list[float]:
 
 
 @pytest.fixture
-def engine(tmp_path: Path) -> sa.Engine:
-    return sa.create_engine(f"sqlite:///{tmp_path / 'toko.db'}")
+def engine(url: str) -> Iterator[sa.Engine]:
+    """The login counters' database: SQLite and PostgreSQL (``url``, tests/conftest.py)."""
+    mesin = sa.create_engine(url)
+    yield mesin
+    mesin.dispose()
 
 
 @pytest.fixture

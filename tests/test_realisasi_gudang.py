@@ -1,9 +1,9 @@
 """realisasi.gudang: the versioned store of realisasi.
 
 All records here are synthetic, made up for these tests (item ids ``uji:...``); none comes
-from the Renstra document. Every test runs on a fresh SQLite file under ``tmp_path``; with
-``RENSTRA_TEST_PG_URL`` set (an empty PostgreSQL database that may be wiped) and a driver
-installed, every test also runs against PostgreSQL.
+from the Renstra document. Every test taking ``url`` (tests/conftest.py) runs twice: on a fresh
+SQLite file and on an emptied PostgreSQL database (RENSTRA_TEST_PG_URL; skipped locally without it,
+a failure in CI).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import io
 import multiprocessing as mp
-import os
 import subprocess
 import sys
 import tomllib
@@ -45,22 +44,6 @@ def rekaman(*baris: tuple[Any, ...]) -> pd.DataFrame:
     return pd.DataFrame(
         {k: pd.array(list(v), dtype=TIPE_REALISASI[k]) for k, v in zip(KOLOM_REALISASI, kolom, strict=True)}
     )
-
-
-PG_UJI = os.environ.get("RENSTRA_TEST_PG_URL", "")
-
-
-@pytest.fixture(params=["sqlite", "postgresql"] if PG_UJI else ["sqlite"])
-def url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """A fresh store URL: a SQLite file under tmp_path, or the (wiped) PostgreSQL test database."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'data' / 'realisasi.sqlite'}"
-    pg = PG_UJI
-    pytest.importorskip("psycopg")
-    mesin = sa.create_engine(pg)
-    modul.metadata.drop_all(mesin)
-    mesin.dispose()
-    return pg
 
 
 @pytest.fixture
