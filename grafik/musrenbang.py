@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 
 import kosakata
 from grafik import gaya
+from grafik import peta as grafik_peta
 from musrenbang.isi import Slaid, kategori_grafik, label_titik, nilai_seri, titik_rincian
 
 _JUDUL_SUMBU = {"rupiah": kosakata.judul_rupiah(), "persen": "Persen", "angka": "Jumlah"}
@@ -25,6 +26,8 @@ def slaid(s: Slaid) -> go.Figure:
     fig = go.Figure()
     if g is None:
         return gaya.terapkan(fig)
+    if g.jenis == "peta" and s.peta is not None:
+        return grafik_peta.slaid(s.data, s.peta, g.seri[0], g.satuan, s.kolom[g.seri[0]].label, s.sorot)
     kategori = kategori_grafik(s)
     arsir = ["/" if r else "" for r in titik_rincian(s)]
     if g.jenis == "donat":
@@ -96,10 +99,10 @@ def pembuat(s: Slaid) -> Callable[[pd.DataFrame], go.Figure]:
     It closes over the slide's key, columns and chart spec only (short, stable reprs), so
     ``ui``'s figure cache keys on the frame itself plus these.
     """
-    kunci, judul, kolom, spek = s.kunci, s.judul, dict(s.kolom), s.grafik
+    kunci, judul, kolom, spek, peta, sorot = s.kunci, s.judul, dict(s.kolom), s.grafik, s.peta, s.sorot
 
     def gambar(df: pd.DataFrame) -> go.Figure:
-        return slaid(Slaid(kunci, judul, "", df, kolom, spek))
+        return slaid(Slaid(kunci, judul, "", df, kolom, spek, peta=peta, sorot=sorot))
 
     return gambar
 

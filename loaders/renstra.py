@@ -13,6 +13,7 @@ from loaders import evaluasi, profil
 from loaders.errors import RenstraError, letak_toml
 from loaders.forms import akhir_periode
 from loaders.mentah import TabelMentah, baca_csv
+from loaders.peta import Peta, PetaError, peta_folder
 from loaders.rencana import rencana as muat_rencana
 from loaders.sasaran import sasaran as muat_sasaran
 from loaders.templat_renstra import baca_templat, tulis_templat
@@ -43,6 +44,10 @@ class Renstra:
     strategi: pd.DataFrame
     visi: str
     sumber: str
+    # Kelurahan boundaries for the map (a folder's optional [peta]); None: no map panels. ``peta_galat``
+    # says why a declared boundary file could not be used (the rest of the Renstra still loads).
+    peta: Peta | None = None
+    peta_galat: str = ""
     frames: tuple[str, ...] = field(
         default=(
             "rencana", "kinerja", "anggaran", "sasaran", "pegawai", "pegawai_total",
@@ -122,7 +127,12 @@ def load_renstra(source: str | Path | None = None) -> Renstra:
         raise RenstraError(f"sumber '{path}' tidak ditemukan")
     else:
         raise RenstraError(f"sumber '{path.name}' bukan folder Renstra maupun buku kerja .xlsx")
-    return _susun(teks, manifest, tabel, str(path))
+    r = _susun(teks, manifest, tabel, str(path))
+    try:
+        r.peta = peta_folder(path, manifest, r.wilayah)
+    except PetaError as e:
+        r.peta_galat = e.pesan
+    return r
 
 
 def renstra_dari_xlsx(data: bytes, nama: str = "renstra.xlsx", sumber: str = "") -> Renstra:

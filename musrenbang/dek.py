@@ -28,6 +28,7 @@ bottom. The deck is built in memory; nothing is written to disk.
 from __future__ import annotations
 
 import io
+import logging
 import math
 from collections.abc import Sequence
 from typing import Any
@@ -61,6 +62,9 @@ _POSISI_LABEL = {
     "garis": XL_LABEL_POSITION.ABOVE,
 }
 KUNCI_JUDUL = "judul"
+PETA_GAGAL = "Peta tidak dapat digambar di server ini; angkanya ada di lembar Excel slaid ini."
+_PETA_PIKSEL = (1200, 675)  # the figure's size (16:9), drawn at twice that for a sharp projector
+_LOG = logging.getLogger(__name__)
 LANJUTAN = "(lanjutan)"
 BARIS_PER_SLAID = 12  # at most; fewer when the cells are long (see _potong)
 
@@ -85,6 +89,8 @@ def dek_pptx(slaid: Sequence[Slaid]) -> bytes:
             _slaid_judul(prs, s)
         elif s.data.empty:
             _slaid_pesan(prs, s)
+        elif s.grafik is not None and s.grafik.jenis == "peta":
+            _slaid_peta(prs, s, s.grafik)
         elif s.grafik is not None:
             _slaid_grafik(prs, s, s.grafik)
         else:
@@ -233,6 +239,33 @@ def _slaid_grafik(prs: Any, s: Slaid, g: Grafik) -> None:
             sumbu.minimum_scale = 0
         if g.jenis == "batang_horizontal":
             chart.category_axis.reverse_order = True  # first row at the top, as in the table
+    _sumber(slide, s)
+
+
+def _slaid_peta(prs: Any, s: Slaid, g: Grafik) -> None:
+    """The kelurahan map as a picture (shape "Peta <kunci>"), drawn by kaleido from the dashboard's own
+    figure (``grafik.peta``): PowerPoint has no native map chart. The values are in the workbook's sheet.
+
+    If the picture cannot be drawn (no chromium on the server), the slide says so and the pack is
+    still built; the cause goes to the server log.
+    """
+    from grafik import peta as grafik_peta
+
+    slide = _baru(prs, s.judul)
+    try:
+        if s.peta is None:
+            raise ValueError("slaid peta tanpa batas kelurahan")
+        fig = grafik_peta.slaid(s.data, s.peta, g.seri[0], g.satuan, s.kolom[g.seri[0]].label, s.sorot)
+        gambar = grafik_peta.png(fig, *_PETA_PIKSEL)
+    except Exception:  # kaleido/chromium missing or failing: the pack is still made
+        _LOG.exception("peta Musrenbang tidak dapat digambar")
+        _kotak_teks(slide, PETA_GAGAL, Inches(2.4), Inches(2.5), 20, "Pesan")
+    else:
+        tinggi = _TINGGI_ISI
+        lebar = int(tinggi * _PETA_PIKSEL[0] / _PETA_PIKSEL[1])
+        kiri = _KIRI + (_LEBAR_ISI - lebar) // 2
+        foto = slide.shapes.add_picture(io.BytesIO(gambar), kiri, _ATAS_ISI, lebar, tinggi)
+        foto.name = f"Peta {s.kunci}"
     _sumber(slide, s)
 
 

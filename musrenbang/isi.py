@@ -16,7 +16,13 @@ Slides, in order (``KUNCI_KECAMATAN`` / ``KUNCI_KELURAHAN``):
 6. ``serapan``: T-C.24 for the document's years (kecamatan only), uploads otherwise;
 7. ``perubahan`` + ``perubahan-daftar``: what the Perubahan Renstra changed (counts, then the list);
    a Renstra with one version of T-C.25/T-C.28 says there is nothing to compare;
-8. ``pangsa-kelurahan`` (kelurahan packs only): its share of the kelurahan pagu and its rank.
+8. ``pangsa-kelurahan`` (kelurahan packs only): its share of the kelurahan pagu and its rank;
+9. ``peta`` (only for a Renstra carrying kelurahan boundaries, ``loaders.peta``): the kelurahan map
+   coloured by pagu in the year (kecamatan), or with the kelurahan highlighted and only its own
+   value (kelurahan pack); the deck holds it as a picture drawn by kaleido from ``grafik.peta``;
+10. ``efisiensi`` (kecamatan pack with realisasi reported for the year, after ``serapan``) and, when
+   ticked, ``tinjauan`` + ``tinjauan-indikator`` + ``tinjauan-program`` (end-of-period review):
+   ``musrenbang.evaluasi``.
 
 A kelurahan pack holds no row of another kelurahan: the others appear only as one aggregate.
 A Renstra without T-C.23 or T-C.24 (optional tables) gets a message saying so on the capaian or
@@ -25,6 +31,7 @@ serapan slide; every name, year and table label comes from the Renstra itself.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -34,14 +41,16 @@ import pandas as pd
 import formatting as fmt
 import kosakata
 from loaders import Renstra
+from loaders.peta import Peta
 from sajian import anggaran, kinerja, perubahan, pilihan, ringkasan
 from sajian import kelurahan as sajian_kelurahan
 from sajian import realisasi as sajian_realisasi
 
 KUNCI_KECAMATAN = (
     "judul", "pagu-tahun", "pagu-program", "sub-kegiatan", "capaian", "serapan", "perubahan", "perubahan-daftar",
+    "peta",
 )  # fmt: skip
-KUNCI_KELURAHAN = (*KUNCI_KECAMATAN, "pangsa-kelurahan")
+KUNCI_KELURAHAN = (*KUNCI_KECAMATAN[:-1], "pangsa-kelurahan", "peta")
 # Short names of the slides: the page's tabs and the workbook's sheets ("2. Pagu per tahun").
 NAMA_SLAID = {
     "judul": "Judul",
@@ -53,6 +62,11 @@ NAMA_SLAID = {
     "perubahan": "Perubahan Renstra",
     "perubahan-daftar": "Daftar perubahan",
     "pangsa-kelurahan": "Pangsa kelurahan",
+    "peta": "Peta kelurahan",
+    "efisiensi": "Capaian dan serapan",
+    "tinjauan": "Tinjauan akhir periode",
+    "tinjauan-indikator": "Capaian akhir periode",
+    "tinjauan-program": "Program akhir periode",
 }
 
 
@@ -61,7 +75,7 @@ def nama_pendek(nomor: int, s: Slaid) -> str:
     return f"{nomor}. {NAMA_SLAID.get(s.kunci, s.kunci)}"
 
 
-JENIS_GRAFIK = ("batang", "batang_bertumpuk", "batang_horizontal", "garis", "donat")
+JENIS_GRAFIK = ("batang", "batang_bertumpuk", "batang_horizontal", "garis", "donat", "peta")
 SATUAN_GRAFIK = ("rupiah", "persen", "angka")
 # A chart with more bars than this is unreadable on a projector: such a slide becomes a table.
 MAKS_BARIS_GRAFIK = 15
@@ -105,6 +119,8 @@ class Slaid:
     kolom: dict[str, kosakata.Kolom]  # column -> heading and kind (kosakata.Kolom, a (label, jenis) tuple)
     grafik: Grafik | None = None  # None: a table slide (or a message slide when data is empty)
     pesan: str = ""  # shown instead of chart/table when there is nothing to show
+    peta: Peta | None = None  # a "peta" chart's kelurahan boundaries
+    sorot: str | None = None  # the kelurahan a "peta" chart highlights (a kelurahan pack)
 
 
 def _nilai(v: object) -> int | float | None:
@@ -281,12 +297,17 @@ def susun(
     riwayat: pd.DataFrame | None = None,
     *,
     dibuat: date | None = None,
+    tinjauan: bool = False,
 ) -> list[Slaid]:
     """The pack for ``tahun`` (a T-C.27 plan year) and the kecamatan (``kelurahan=None``) or one kelurahan.
 
     ``tersimpan`` = stored realisasi (``realisasi.KOLOM_REALISASI``), ``riwayat`` = ``Gudang.riwayat()``
     for the upload date in source lines, ``dibuat`` = the date printed on the title (today by default).
+    A kecamatan pack whose year has reported realisasi gets ``efisiensi`` after ``serapan``;
+    ``tinjauan=True`` appends the end-of-period review (``musrenbang.evaluasi``).
     """
+    from musrenbang import evaluasi  # imports this module
+
     ada = pilihan.tahun_rencana(r)
     if int(tahun) not in ada:
         raise ValueError(f"Tahun {tahun} tidak ada di rencana (T-C.27); pilih salah satu: {', '.join(map(str, ada))}.")
@@ -299,15 +320,27 @@ def susun(
     slaid = [_judul(k), _pagu_tahun(k), _pagu_program(k), _sub_kegiatan(k), _capaian(k), _serapan(k), *_perubahan(k)]
     if kelurahan is not None:
         slaid.append(_pangsa(k))
+    if r.peta is not None:
+        slaid.append(_peta(k, r.peta))
+    i = next(i for i, s in enumerate(slaid) if s.kunci == "serapan") + 1
+    slaid[i:i] = evaluasi.efisiensi(k)
+    if tinjauan:
+        slaid.extend(evaluasi.tinjauan(k))
     return slaid
 
 
 def susun_pada(
-    r: Renstra, dibuat: date, tahun: int, kelurahan: str | None, tersimpan: pd.DataFrame, riwayat: pd.DataFrame | None
+    r: Renstra,
+    dibuat: date,
+    tahun: int,
+    kelurahan: str | None,
+    tersimpan: pd.DataFrame,
+    riwayat: pd.DataFrame | None,
+    tinjauan: bool = False,
 ) -> list[Slaid]:
     """``susun`` with the build date as a positional argument, for ``state.sajikan``'s cache: a
     pack cached yesterday is built again today, with today's date on its title."""
-    return susun(r, tahun, kelurahan, tersimpan, riwayat, dibuat=dibuat)
+    return susun(r, tahun, kelurahan, tersimpan, riwayat, dibuat=dibuat, tinjauan=tinjauan)
 
 
 # --- 1. judul ---------------------------------------------------------------------------------
@@ -715,3 +748,23 @@ def _pangsa(k: _Lingkup) -> Slaid:
     )
     judul = f"{k.wilayah} di antara {len(p)} kelurahan, {k.tahun}: {fmt.persen(pangsa)} pagu, peringkat {peringkat}"
     return _slaid("pangsa-kelurahan", judul, sumber, data, kolom, Grafik("donat", "bagian", ("pagu",), "rupiah"))
+
+
+# --- 9. peta kelurahan --------------------------------------------------------------------------
+
+
+def _peta(k: _Lingkup, peta: Peta) -> Slaid:
+    """The kelurahan map coloured by pagu in the year: every kelurahan (kecamatan pack), or the pack's
+    kelurahan highlighted with only its own value (the others drawn grey, without their figures)."""
+    d = sajian_kelurahan.nilai_peta(k.r, k.tahun)
+    if k.kelurahan is not None:
+        d = d[d["kelurahan"].eq(k.kelurahan)]
+    kolom = kosakata.kolom(
+        "kelurahan", ("kode", "Kode Kemendagri"), "pagu", ("pangsa", kosakata.Kolom("Pangsa", "persen"))
+    )
+    sumber = k.sumber(
+        "T-C.27", k.tahun, f"pagu baris paling rinci yang menyebut kelurahan; {peta.sumber or peta.berkas}"
+    )
+    judul = f"Peta pagu kelurahan {k.tahun}" + (f": {k.wilayah}" if k.kelurahan else f", {k.kecamatan}")
+    s = _slaid("peta", judul, sumber, d, kolom, Grafik("peta", "kelurahan", ("pagu",), "rupiah"))
+    return dataclasses.replace(s, peta=peta, sorot=k.kelurahan)

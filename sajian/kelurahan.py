@@ -20,6 +20,7 @@ import pandas as pd
 import kosakata
 import metrics
 from loaders import Renstra
+from loaders.peta import Peta
 from loaders.templat_renstra import teks_tahun
 from sajian import profil
 
@@ -248,3 +249,74 @@ def susunan_berubah(r: Renstra) -> bool:
     d = d[~d["punya_rincian"].astype(bool)]
     susunan = {frozenset(g["jenis"].dropna()) for _, g in d.groupby("tahun")}
     return len(susunan) > 1
+
+
+# --- the map ----------------------------------------------------------------------------------------
+
+# Measures the map can colour by: column -> (name, kind). Capaian and serapan only for a year with
+# realisasi reported for kelurahan rows (``ukuran_peta``).
+UKURAN_PETA: dict[str, tuple[str, str]] = {
+    "pagu": ("Pagu", "rupiah"),
+    "pangsa": ("Pangsa dari jumlah kelurahan", "persen"),
+    "kegiatan": ("Jumlah kegiatan/sub kegiatan", "bulat"),
+    "capaian": ("Rata-rata capaian indikator", "persen"),
+    "serapan": ("Serapan anggaran", "persen"),
+}
+
+
+def peta(r: Renstra) -> Peta | None:
+    """The Renstra's kelurahan boundaries (``loaders.peta``), None when it carries none."""
+    return r.peta
+
+
+def nilai_peta(r: Renstra, tahun: int, tersimpan: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per kelurahan (manifest order) with every measure of the map for ``tahun``.
+
+    Columns: kelurahan, kode (Kemendagri code from the boundary file, "" without one), pagu and
+    pangsa (``pagu_per_tahun``, i.e. ``metrics.pagu_per_kelurahan``), kegiatan (distinct printed
+    kegiatan/sub kegiatan naming the kelurahan, as the profile card counts them), capaian (mean
+    ``metrics.capaian`` of the kelurahan's indicators with reported realisasi) and serapan
+    (``metrics.serapan`` of the summed pagu and reported Rupiah of its rows), NA where there is none.
+    """
+    p = pagu_per_tahun(r)
+    p = p[p["tahun"].eq(tahun)].set_index("kelurahan")
+    d = _baris(r)
+    d = d[d["tahun"].eq(tahun)]
+    kegiatan = d.drop_duplicates(["kelurahan", "kode", "nama"]).groupby("kelurahan").size()
+    capaian, serapan = _realisasi_peta(r, tahun, tersimpan)
+    kode = r.peta.kode if r.peta is not None else {}
+    hasil = pd.DataFrame({"kelurahan": pd.array(r.kelurahan, dtype="string")})
+    hasil["kode"] = pd.array([kode.get(k, "") for k in r.kelurahan], dtype="string")
+    hasil["pagu"] = pd.array([p["pagu"].get(k, pd.NA) for k in r.kelurahan], dtype="Int64")
+    hasil["pangsa"] = pd.array([p["pangsa"].get(k, pd.NA) for k in r.kelurahan], dtype="Float64")
+    hasil["kegiatan"] = pd.array([int(kegiatan.get(k, 0)) for k in r.kelurahan], dtype="Int64")
+    hasil["capaian"] = pd.array([capaian.get(k, pd.NA) for k in r.kelurahan], dtype="Float64")
+    hasil["serapan"] = pd.array([serapan.get(k, pd.NA) for k in r.kelurahan], dtype="Float64")
+    return hasil
+
+
+def _realisasi_peta(
+    r: Renstra, tahun: int, tersimpan: pd.DataFrame | None
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Per kelurahan: mean capaian and serapan from the realisasi reported for ``tahun`` ({} when none)."""
+    if tersimpan is None or tersimpan.empty:
+        return {}, {}
+    from sajian import realisasi
+
+    c = realisasi.capaian_dilaporkan(r, tahun, tersimpan)
+    c = c[c["kelurahan"].ne("") & c["capaian"].notna()]
+    capaian = {str(k): float(g["capaian"].mean()) for k, g in c.groupby("kelurahan")}
+    s = realisasi.serapan_dilaporkan(r, tahun, tersimpan)
+    s = s[s["kelurahan"].ne("") & s["pagu"].notna()]
+    serapan = {}
+    for k, g in s.groupby("kelurahan"):
+        nilai = metrics.serapan(int(g["pagu"].sum()), int(g["realisasi"].sum()))
+        if nilai is not None:
+            serapan[str(k)] = float(nilai)
+    return capaian, serapan
+
+
+def ukuran_peta(r: Renstra, tahun: int, tersimpan: pd.DataFrame | None = None) -> dict[str, str]:
+    """The measures the map offers for ``tahun``: column -> name; capaian/serapan only when reported."""
+    d = nilai_peta(r, tahun, tersimpan)
+    return {k: nama for k, (nama, _) in UKURAN_PETA.items() if k not in ("capaian", "serapan") or d[k].notna().any()}

@@ -28,10 +28,12 @@ def test_seluruh_kecamatan() -> None:
     assert _header(at) == ["Kelurahan"]
     assert [t.label for t in at.tabs] == BAGIAN_KECAMATAN  # no kelurahan chosen: no profile sections
     judul = {b: [s.value for s in appkit.buka_bagian(appkit.buka(HALAMAN), b).subheader] for b in BAGIAN_KECAMATAN}
-    assert judul == {
-        "Pagu enam kelurahan": ["Pagu per kelurahan per tahun"], "Jenis sub kegiatan": ["Pagu per jenis kegiatan, 2024"],
-        "Target": ["Target per kelurahan, 2024"], "Pegawai": ["Pegawai per kelurahan"],
-    }  # fmt: skip
+    assert judul == {  # the page opens on the map (tests/test_peta.py), above the tabs
+        "Pagu enam kelurahan": ["Peta kelurahan, 2024", "Pagu per kelurahan per tahun"],
+        "Jenis sub kegiatan": ["Peta kelurahan, 2024", "Pagu per jenis kegiatan, 2024"],
+        "Target": ["Peta kelurahan, 2024", "Target per kelurahan, 2024"],
+        "Pegawai": ["Peta kelurahan, 2024", "Pegawai per kelurahan"],
+    }
     pagu = _per_seri(appkit.gambar_berjudul(at, "pagu-per-tahun"))
     assert list(pagu) == ENAM  # one trace (and colour) per kelurahan, manifest order
     assert pagu["Pakistaji"]["2020"] == 2_044_617_000  # T-C.27 2020, rows 17, 23, 32, 41, 53
@@ -95,7 +97,7 @@ def test_filter_mengubah_tampilan() -> None:
     # the open section survives the new set of tabs (the profile's two come first)
     assert [t.label for t in at.tabs] == BAGIAN_KELURAHAN
     assert at.query_params["bagian"] == "jenis-sub-kegiatan"
-    assert appkit.id_grafik(at) == ["pagu-per-jenis"]
+    assert appkit.id_grafik(at) == ["peta-kelurahan", "pagu-per-jenis"]
 
 
 def test_target_berdampingan_2024() -> None:
@@ -116,7 +118,7 @@ def test_target_berdampingan_2024() -> None:
 def test_presentasi_satu_grafik() -> None:
     at = appkit.buka(HALAMAN, mode="presentasi")
     assert len(at.get("plotly_chart")) == 1
-    assert [s.value for s in at.subheader] == ["Pagu per kelurahan per tahun"]
-    at = appkit.buka(HALAMAN, mode="presentasi", slide="3", tahun="2020")  # the link opens slide 3 directly
+    assert [s.value for s in at.subheader] == ["Peta kelurahan, 2024"]  # the map first, then the tabs' panels
+    at = appkit.buka(HALAMAN, mode="presentasi", slide="4", tahun="2020")  # the link opens slide 4 directly
     assert len(at.get("plotly_chart")) == 1
     assert [s.value for s in at.subheader] == ["Target per kelurahan, 2020"]

@@ -24,7 +24,7 @@ def test_tab_per_slaid_dan_berkas_belum_dibuat() -> None:
     assert at.markdown[0].value.startswith("**Paket Kecamatan Wonoasih, tahun 2024.**")
     assert [t.label for t in at.tabs] == [
         "1. Judul", "2. Pagu per tahun", "3. Pagu per program", "4. Sub kegiatan", "5. Capaian",
-        "6. Serapan", "7. Perubahan Renstra", "8. Daftar perubahan",
+        "6. Serapan", "7. Perubahan Renstra", "8. Daftar perubahan", "9. Peta kelurahan",
     ]  # fmt: skip
     # Nothing is built before someone asks: no pptx/xlsx in the session, no download of the pack.
     assert KUNCI_BAHAN not in at.session_state
@@ -46,7 +46,7 @@ def test_kelurahan_hanya_barisnya_sendiri() -> None:
     at = appkit.buka(HALAMAN, kelurahan="Pakistaji", bagian="2-pagu-per-tahun")
     assert at.markdown[0].value.startswith("**Paket Kelurahan Pakistaji, tahun 2024.**")
     assert appkit.gambar_berjudul(at, "musrenbang-pagu-tahun")["data"][0]["y"] == PAGU_PAKISTAJI
-    assert at.tabs[-1].label == "9. Pangsa kelurahan"
+    assert [t.label for t in at.tabs][-2:] == ["9. Pangsa kelurahan", "10. Peta kelurahan"]
 
     sub = appkit.buka(HALAMAN, kelurahan="Pakistaji", bagian="4-sub-kegiatan")
     tabel = appkit.tabel(sub)
@@ -76,7 +76,7 @@ def test_siapkan_membuat_pptx_dan_xlsx_dari_slaid_yang_sama() -> None:
     assert all(any("Sumber:" in sh.text_frame.text for sh in sl.shapes if sh.has_text_frame) for sl in deck.slides)
 
     wb = openpyxl.load_workbook(io.BytesIO(bahan["xlsx"]))
-    assert len(wb.sheetnames) == 8  # one sheet per slide of the kecamatan pack
+    assert len(wb.sheetnames) == 9  # one sheet per slide of the kecamatan pack
     assert not [c for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "f"]
 
     # Another year: the files built for 2022 are not offered for 2023.

@@ -39,7 +39,7 @@ def test_siapkan_dan_unduh_bahan_kelurahan(streamlit_server: str, page: Page) ->
         page.get_by_role("button", name=re.compile("Unduh Excel")).click()
     assert unduhan.value.suggested_filename == "bahan-musrenbang-2024-kelurahan-pakistaji.xlsx"
     wb = openpyxl.load_workbook(io.BytesIO(Path(unduhan.value.path()).read_bytes()))
-    assert len(wb.sheetnames) == 9  # one sheet per slide of a kelurahan pack
+    assert len(wb.sheetnames) == 10  # one sheet per slide of a kelurahan pack
 
 
 def test_slaid_grafik_tergambar(streamlit_server: str, page: Page) -> None:
