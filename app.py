@@ -30,6 +30,7 @@ with ui.jaga_halaman() as jaga:
     aktif = next(h for h in HALAMAN if halaman[h.skrip].url_path == pg.url_path)
     jaga.halaman = aktif.judul
 
+    kepala = None if presentasi else st.sidebar.container()  # the app title, above the Renstra picker
     try:
         ui.pilih_renstra(state.daftar_sumber(), wadah=None if presentasi else st.sidebar)
         r = state.sajikan(pilihan.identitas)
@@ -44,9 +45,9 @@ with ui.jaga_halaman() as jaga:
         ui.pilih_mode(kanan)
         wadah_filter = kiri.expander("Filter", expanded=False) if aktif.filter else None
     else:
-        st.title(f"Dasbor Renstra {ui.literal(r['perangkat_daerah'])}")
+        # The app title once, at the top of the sidebar: the main area opens on the page's own title.
+        ui.bingkai(f"Dasbor Renstra {ui.literal(r['perangkat_daerah'])}", kepala)
         wadah_filter = st.sidebar
-        ui.pilih_mode(st.sidebar)
 
     if wadah_filter is not None:
         if ui.KUNCI_TAHUN in aktif.filter:
@@ -57,6 +58,7 @@ with ui.jaga_halaman() as jaga:
             ui.filter_kelurahan(wadah_filter, r["kelurahan"])
 
     if not presentasi:
+        ui.pilih_mode(st.sidebar)  # under the filters, which stay on the first screen
         st.sidebar.caption(
             f"Sumber: {ui.literal(r['judul'])}"
             + (f" ({r['tanggal']})" if r["tanggal"] else "")

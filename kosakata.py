@@ -121,6 +121,10 @@ GARIS_SUMBU = "#888888"
 GARIS_KISI = "#E5E5E5"
 LATAR_LEMAH = "#F4F4F4"  # a box with no colour of its own (treemap root, unplaced rows)
 LATAR_SKALA = "#EAF4FB"  # low end of a one-hue scale (heatmap), up to BIRU_LANGIT
+# Sequential one-hue scale, light (low) to dark (high), for a choropleth (the kelurahan map):
+# ColorBrewer "Blues" (6 classes without the palest, which vanishes on a white page), ordered by
+# lightness, so it reads the same with every common colour-vision deficiency and in greyscale.
+SKALA_URUT: tuple[str, ...] = ("#C6DBEF", "#9ECAE1", "#6BAED6", "#3182BD", "#08519C")
 LATAR_KEPALA = "#DDEBF7"  # table header fill in a workbook
 TEKS_PESAN = "#9C5700"  # a slide's message in its workbook sheet
 
@@ -190,6 +194,12 @@ def pagu_tidak_terbaca(tercetak: str = "", apa: str = "pagu") -> str:
 def catatan_tidak_terbaca(jumlah: int, tercetak: str = "") -> str:
     """``2 baris pagu tidak terbaca, tidak dijumlah``: rows left out of a sum ("" for none)."""
     return f"{int(jumlah)} baris {pagu_tidak_terbaca(tercetak)}, tidak dijumlah" if jumlah else ""
+
+
+def tanpa_tabel(kode: str, isi: str, akibat: str) -> str:
+    """Why a panel is empty: ``Renstra ini tidak memuat tabel T-C.23 (pencapaian kinerja pelayanan), jadi
+    capaian indikatornya tidak dapat ditampilkan.`` (``isi``: what the form holds; ``akibat``: what is lost)."""
+    return f"Renstra ini tidak memuat tabel {kode}{f' ({isi})' if isi else ''}, jadi {akibat}."
 
 
 def jumlah_rincian(tercetak: str = "") -> str:

@@ -39,6 +39,28 @@ html { font-size: 21px; }
 </style>
 """
 
+# The normal view on a laptop (1366x768): the page's title, one sentence, its filters and the top
+# of its first chart on the first screen. The app title sits once at the top of the sidebar (small),
+# the main area starts just under Streamlit's header bar, and the page list is tighter, so the
+# filters under it stay on the first screen too (tests/browser/test_layar_pertama.py measures it).
+_CSS_LAYAR = """
+<style>
+[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }
+[data-testid="stSidebarHeader"] { height: 2.5rem; margin-bottom: 0; }
+[data-testid="stSidebarNavItems"] li { margin: 0; }
+[data-testid="stSidebarNavLink"] { min-height: 1.6rem; height: 1.6rem; margin: 0.0625rem 0; }
+[data-testid="stSidebarUserContent"] { padding-top: 0.5rem; }
+[data-testid="stSidebarUserContent"] h1 { font-size: 1.15rem; line-height: 1.3; padding: 0 0 0.25rem 0; }
+</style>
+"""
+
+
+def bingkai(judul_aplikasi: str, wadah: Any = None) -> None:
+    """The normal view's frame: the app title once, at the top of the sidebar (``wadah``: a
+    container placed there), and the first-screen CSS."""
+    st.html(_CSS_LAYAR)
+    (wadah if wadah is not None else st.sidebar).title(judul_aplikasi, anchor=False)
+
 
 # --- filters kept in the URL -----------------------------------------------------------------
 #
@@ -127,8 +149,11 @@ def pilih(
 
 def pilih_renstra(daftar: Sequence[Any], wadah: Any = None) -> str:
     """The Renstra picker (``?renstra=<id>``): shown only when there is more than one to choose."""
+    import state
     from state import KUNCI_RENSTRA
 
+    if state.basis_data_mati():  # daftar_sumber just found the database down: said once per run, here
+        st.warning(state.PESAN_MATI)
     label = {s.id: _label_renstra(s) for s in daftar}
     return pilih("Renstra", label, KUNCI_RENSTRA, bawaan=daftar[0].id, wadah=wadah, tampil=len(daftar) > 1)
 
@@ -206,6 +231,13 @@ class Panel:
     picks and names the table's columns (all columns when empty); ``kosong`` is the message
     shown instead when ``data`` has no rows. ``bagian`` names the page section (tab) it
     belongs to; a panel without one shows above the tabs.
+
+    ``keterangan`` (how to read the chart: marks, colours, method) waits behind a "Cara membaca"
+    expander under the chart, so the chart itself opens on the first screen. ``catatan`` are the
+    recurring caveats it relies on (``kosakata``: the copied targets, ``*****``): shown once per
+    page, in the first panel drawn that carries them. ``kartu``: a row of cards above the tabs that
+    name themselves: no heading in the normal view (it costs the first screen), the slide's title in
+    presentation mode.
     """
 
     judul: str
@@ -218,6 +250,8 @@ class Panel:
     kosong: str = "Tidak ada data untuk pilihan ini."
     kunci: str = ""
     bagian: str = ""
+    catatan: tuple[str, ...] = ()
+    kartu: bool = False
 
     @property
     def id(self) -> str:
@@ -300,14 +334,19 @@ def _unduhan(p: Panel, df: pd.DataFrame) -> Callable[[], bytes]:
     return buat
 
 
-def _panel(p: Panel, besar: bool) -> None:
-    st.subheader(p.judul)
-    if p.keterangan:
-        st.caption(p.keterangan)
+def _panel(p: Panel, besar: bool, tampil: set[str]) -> None:
+    """One panel; ``tampil``: the recurring caveats this page run has shown already (each once)."""
+    if besar or not p.kartu:
+        st.subheader(p.judul)
+    catatan = [c for c in dict.fromkeys(p.catatan) if c and c not in tampil]
+    tampil.update(catatan)
+    teks = " ".join(t for t in (p.keterangan, *catatan) if t)
     if p.isi is not None:
         p.isi()
+        cara_membaca(teks)
         return
     if p.data is None:
+        cara_membaca(teks)
         return
     df = p.data()
     if df.empty:
@@ -315,22 +354,34 @@ def _panel(p: Panel, besar: bool) -> None:
         return
     if p.grafik is not None:
         _gambar(p.grafik, _kunci_fungsi(p.grafik), df, besar, p.id)
-    spek = tuple((c, k.label, k.jenis) for c, k in _kolom(p, df).items())
-    statis = p.grafik is None and len(df) <= BATAS_TABEL_STATIS
+    cara_membaca(teks)
     if besar:
         if p.grafik is None:  # a table panel is the slide itself
-            _tabel(df, spek, statis)
+            _tabel(df, _spek(p, df), p.grafik is None and len(df) <= BATAS_TABEL_STATIS)
         return
-    if p.grafik is None:  # a table panel: the table is the content
-        wadah = st.container(border=True)
-    else:
+    tabel_panel(p, df, di_bawah_grafik=p.grafik is not None)
+
+
+def _spek(p: Panel, df: pd.DataFrame) -> tuple[tuple[str, str, str], ...]:
+    return tuple((c, k.label, k.jenis) for c, k in _kolom(p, df).items())
+
+
+def tabel_panel(p: Panel, df: pd.DataFrame, di_bawah_grafik: bool = True, statis: bool | None = None) -> None:
+    """A panel's table with its .xlsx download and source line: under a chart behind "Tabel: ...",
+    else in a bordered box (a table panel). For pages that draw their own chart (the clickable map).
+    ``statis`` (default: a table panel of at most ``BATAS_TABEL_STATIS`` rows): a plain HTML table."""
+    if statis is None:
+        statis = not di_bawah_grafik and len(df) <= BATAS_TABEL_STATIS
+    if di_bawah_grafik:
         # Under a chart the table waits until someone opens it: a data grid costs the browser
         # about 0,1 s to draw, and most visitors only look at the chart.
         wadah = st.expander(f"Tabel: {p.judul}", key=f"{AWALAN_TABEL}{p.id}", on_change="rerun")
         if not wadah.open:
             return
+    else:
+        wadah = st.container(border=True)
     with wadah:
-        _tabel(df, spek, statis)
+        _tabel(df, _spek(p, df), statis)
         st.download_button(
             "Unduh tabel (.xlsx)",
             data=_unduhan(p, df),
@@ -397,10 +448,11 @@ def tampilkan(panel: Sequence[Panel]) -> None:
     In presentation mode every panel is a slide, in tab order, chosen by ``?slide=`` with a pager.
     """
     bagian = list(dict.fromkeys(p.bagian for p in panel if p.bagian))
+    tampil: set[str] = set()
     if not presentasi():
         for p in panel:
             if not p.bagian:
-                _panel(p, besar=False)
+                _panel(p, besar=False, tampil=tampil)
         if not bagian:
             tanpa_bagian()
             return
@@ -408,7 +460,7 @@ def tampilkan(panel: Sequence[Panel]) -> None:
         with wadah:
             for p in panel:
                 if p.bagian == terbuka:
-                    _panel(p, besar=False)
+                    _panel(p, besar=False, tampil=tampil)
         return
     # Slides follow the tabs: panels above the tabs first, then each section in turn.
     panel = [p for p in panel if not p.bagian] + [p for b in bagian for p in panel if p.bagian == b]
@@ -416,7 +468,7 @@ def tampilkan(panel: Sequence[Panel]) -> None:
         return
     # The pager sits above the slide so "next" never falls below the fold of a projector.
     halaman = st.pagination(len(panel), key=KUNCI_SLIDE, bind="query-params", width="stretch")
-    _panel(panel[min(halaman, len(panel)) - 1], besar=True)
+    _panel(panel[min(halaman, len(panel)) - 1], besar=True, tampil=tampil)
 
 
 _MARKDOWN_KHUSUS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
@@ -438,10 +490,33 @@ def judul(teks: str) -> None:
         st.header(teks)
 
 
-def pengantar(teks: str) -> None:
-    """Explanatory text under a page title; hidden in presentation mode (the speaker explains)."""
-    if not presentasi():
+def pengantar(teks: str, cara: str = "", label: str = "") -> None:
+    """One short sentence under a page title, and (``cara``) the page's method text in a "Cara membaca
+    halaman ini" popover (``label``) beside it: it opens over the page, so the first chart stays where it
+    is. Both hidden in presentation mode (the speaker explains)."""
+    if presentasi():
+        return
+    if not cara:
         st.markdown(teks)
+        return
+    kiri, kanan = st.columns([3, 1], vertical_alignment="top")  # the popover's label on one line
+    kiri.markdown(teks)
+    with kanan.popover(label or CARA_MEMBACA_HALAMAN, width="stretch"):
+        st.markdown(cara)
+
+
+CARA_MEMBACA = "Cara membaca"
+CARA_MEMBACA_HALAMAN = "Cara membaca halaman ini"
+
+
+def cara_membaca(teks: str, wadah: Any = None, label: str = CARA_MEMBACA) -> None:
+    """How to read a chart (marks, colours, method, caveats) behind a closed expander right under it:
+    the chart opens on the first screen, its explanation is one click away. Nothing when ``teks`` is
+    empty. ``teks`` is markdown written by the page (data in it shown literally)."""
+    if not teks:
+        return
+    with (wadah if wadah is not None else st.container()).expander(label, expanded=False):
+        st.caption(teks)
 
 
 # --- unexpected errors ------------------------------------------------------------------------
@@ -468,9 +543,14 @@ def jaga_halaman(halaman: str = "") -> Iterator[Jaga]:
     try:
         yield jaga
     except Exception as e:
+        import state
+
         kode = galat.catat(e, jaga.halaman)
         # No icon: a material icon is a ligature, its English name ("error") part of the text read aloud.
-        st.error(galat.pesan(kode))
+        if state.basis_data_terputus(e):  # the database went away mid-run: every write is one transaction
+            st.error(f"{state.PESAN_TERPUTUS} (Kode rujukan **{kode}**.)")
+        else:
+            st.error(galat.pesan(kode))
 
 
 # --- login ------------------------------------------------------------------------------------
@@ -484,8 +564,12 @@ def masuk(wilayah: Any, kegunaan: str) -> Any:
     One login for every page that needs one (Isi Realisasi, Kelola Renstra); a lurah's account
     must name a kelurahan of the Renstra being served (``wilayah``).
     """
+    import state
     from realisasi import akun as akun_mod
 
+    if state.basis_data_mati():  # accounts' lock counters and every write need the database
+        st.info("Masuk, mengunggah dan memulihkan menunggu basis data kembali; tidak ada yang diubah.")
+        st.stop()
     akun = st.session_state.get(KUNCI_AKUN)
     if akun is not None:
         return akun
@@ -495,8 +579,6 @@ def masuk(wilayah: Any, kegunaan: str) -> Any:
         sandi = st.text_input("Kata sandi", type="password", autocomplete="current-password")
         kirim = st.form_submit_button("Masuk", type="primary")
     if kirim:
-        import state
-
         ip = st.context.ip_address
         try:
             akun = akun_mod.periksa_sandi(

@@ -53,21 +53,25 @@ kosong_tc24 = (
 program_tanpa_kode = keadaan["program_tanpa_kode"]  # "4 program 2020 berkode lama"; "" when all have a code
 program_berkode = f"program {rentang(keadaan['baru'])} (kode Permendagri 90/2019)"
 
+# Shown once per page (ui.Panel.catatan): the marks of a program pagu summed from its rincian.
+catatan_rincian = f"Arsir, titik kosong dan tanda *: {kosakata.jumlah_rincian()} (kegiatan atau sub kegiatan)."
+catatan_disamakan = kosakata.catatan_realisasi_disamakan(tahun_disamakan, "serapan", "titik kosong, bertanda *")
+
 ui.judul("Anggaran")
 ui.pengantar(
-    "Pagu indikatif per program dan tahun dari T-C.27 (Rencana Program, Kegiatan, dan Pendanaan)"
-    + (", dan anggaran lawan realisasi dari T-C.24" if ada_tc24 else "")
-    + ". Angka seperti tercetak di dokumen. "
-    f"{kosakata.jumlah_rincian().capitalize()}, selalu ditandai "
-    f"(arsir, titik kosong, tanda *, kolom *Dasar*): {daftar_rincian or 'tidak ada'}. "
-    + (f"{program_tanpa_kode}: tidak disamakan dengan {program_berkode}. " if program_tanpa_kode else "")
-    + f"Rp … {fmt.KETERANGAN_SATUAN}."
-    + (f"  \n**Filter program:** {nama_program}." if program != ui.SEMUA else "")
+    "Pagu indikatif per program dan tahun (T-C.27)"
+    + (", dan anggaran lawan realisasi (T-C.24)" if ada_tc24 else "")
+    + ", seperti tercetak di dokumen."
+    + (f"  \n**Filter program:** {nama_program}." if program != ui.SEMUA else ""),
+    cara="Pagu dari T-C.27 (Rencana Program, Kegiatan, dan Pendanaan)"
+    + (", anggaran dan realisasi dari T-C.24" if ada_tc24 else "")
+    + f". Pagu program yang dijumlah dari rinciannya (kolom *Dasar* di tabel): {daftar_rincian or 'tidak ada'}."
+    + (f" {program_tanpa_kode}: tidak disamakan dengan {program_berkode}." if program_tanpa_kode else ""),
 )
 
 if program == ui.SEMUA:
     judul_tren = f"Tren pagu per program {rentang(keadaan['baru'])}".strip()
-    ket_tren = f"Satu garis per program berkode Permendagri 90/2019. Titik kosong: {kosakata.jumlah_rincian()}."
+    ket_tren = "Satu garis per program berkode Permendagri 90/2019."
     kosong_tren = "Tidak ada program berkode Permendagri 90/2019, jadi tidak ada tren per program."
 elif program_lama:
     judul_tren = f"Tren pagu kegiatan: {nama_program}"
@@ -83,8 +87,7 @@ else:
     ket_tren = (
         "Garis putus-putus hitam: pagu program; garis berwarna: kegiatannya (dikenali dari kode"
         + (f", sama di tabel {lintas}" if len(keadaan["tabel_baru"]) > 1 else "")
-        + f"). Titik kosong: {kosakata.jumlah_rincian()}. Kegiatan yang tidak tercetak pada suatu tahun "
-        "tidak punya titik tahun itu."
+        + "). Kegiatan yang tidak tercetak pada suatu tahun tidak punya titik tahun itu."
     )
     kosong_tren = "Tidak ada baris T-C.27 untuk pilihan ini."
 
@@ -108,7 +111,7 @@ ket_perubahan = (
     + (f"Program dibanding mulai {baru[1]}" if len(baru) > 1 else "Tidak ada program berkode yang tercetak dua tahun")
     + (f" ({program_tanpa_kode} tidak disamakan dengan program berkode)" if program_tanpa_kode else "")
     + (f"; total kecamatan mulai {keadaan['tahun'][1]}" if len(keadaan["tahun"]) > 1 else "")
-    + f". Berarsir: salah satu tahunnya, {kosakata.jumlah_rincian()}."
+    + ". Berarsir: salah satu tahunnya dari jumlah rincian."
     + (
         f" Program pilihan hanya tercetak tahun {rentang(tahun_program)}: tidak punya perubahan tahunan; hanya total."
         if program_lama
@@ -129,8 +132,7 @@ if ada_tc24:
             + ". "
             for b in tanpa_realisasi.itertuples(index=False)
         )
-        + kosakata.catatan_realisasi_disamakan(tahun_disamakan, "serapan", "titik kosong, bertanda *")
-        + " T-C.24 mencetak nama program tanpa kode, jadi tidak ikut filter program."
+        + "T-C.24 mencetak nama program tanpa kode, jadi tidak ikut filter program."
     )
     ket_per_program = (
         "Satu titik per program dan tahun; garis putus-putus = 100 %. Titik di kanan garis: "
@@ -146,9 +148,7 @@ if ada_tc24:
             if len(lebih)
             else ""
         )
-        + ". "
-        + kosakata.catatan_realisasi_disamakan(tahun_disamakan, "serapan", "titik kosong")
-        + " Program tanpa realisasi tercetak tidak bertitik (lihat tabel)."
+        + ". Program tanpa realisasi tercetak tidak bertitik (lihat tabel)."
     )
 
 ui.tampilkan(
@@ -165,15 +165,14 @@ ui.tampilkan(
                 pagu_teks="Pagu program tercetak",
                 total_tahun=kosakata.Kolom("Total kecamatan (Rp)", "rupiah"),
             ),
-            keterangan=f"Batang berarsir dan total bertanda *: {kosakata.jumlah_rincian()} (kegiatan atau sub "
-            "kegiatan)."
-            + (
-                f" {program_tanpa_kode} (warna sendiri, bertanda tahunnya) bukan program yang sama dengan "
-                f"{program_berkode}."
+            keterangan=(
+                f"{program_tanpa_kode} (warna sendiri, bertanda tahunnya) bukan program yang sama dengan "
+                f"{program_berkode}. "
                 if program_tanpa_kode
                 else ""
             )
-            + (" Program lain dipudarkan karena filter program." if program != ui.SEMUA else ""),
+            + ("Program lain dipudarkan karena filter program." if program != ui.SEMUA else ""),
+            catatan=(catatan_rincian,),
             sumber=keadaan["sumber"],
             kunci="pagu-program-tahun",
             bagian="Pagu per program",
@@ -184,6 +183,7 @@ ui.tampilkan(
             grafik=grafik.tren_pagu,
             kolom=kosakata.kolom("tahun", ("seri", "Program / kegiatan"), "pagu", "dasar"),
             keterangan=ket_tren,
+            catatan=(catatan_rincian,),
             kosong=kosong_tren,
             sumber=f"T-C.27 ({', '.join(keadaan['tabel_baru'])})",
             kunci="tren-pagu",
@@ -227,6 +227,7 @@ ui.tampilkan(
                 program_tanpa_realisasi=kosakata.Kolom("Program tanpa realisasi tercetak", "bulat"),
             ),
             keterangan=ket_tahunan,
+            catatan=(catatan_disamakan,) if ada_tc24 else (),
             kosong=kosong_tc24,
             sumber=sumber_tc24,
             kunci="anggaran-realisasi",
@@ -247,6 +248,7 @@ ui.tampilkan(
                 "catatan",
             ),
             keterangan=ket_per_program,
+            catatan=(catatan_disamakan,) if ada_tc24 else (),
             kosong=kosong_tc24,
             sumber=sumber_tc24,
             kunci="serapan-program",
@@ -284,6 +286,7 @@ ui.tampilkan(
                 persen=kosakata.Kolom("Perubahan", "persen"),
             ),
             keterangan=ket_perubahan,
+            catatan=(catatan_rincian,),
             sumber=keadaan["sumber"],
             kunci="perubahan-pagu",
             bagian="Tren dan perubahan",

@@ -104,9 +104,7 @@ else:
     formulir = state.sajikan(sajian_perubahan.formulir_dibandingkan)
     ui.pengantar(
         "Apa yang diubah oleh Perubahan Renstra: indikator yang ditambah atau dihapus, nama tujuan/sasaran/"
-        f"indikator yang diganti, serta target dan kondisi awal/akhir yang angkanya berubah. Dibandingkan tabel "
-        f"{' dan '.join(formulir)} versi *sebelum* dan *sesudah* perubahan yang keduanya dicetak di dokumen. "
-        "Indikator dicocokkan menurut formulir, tingkat (tujuan/sasaran), nomor dan teksnya; teks yang hampir sama "
-        "(mis. salah ketik) dianggap indikator yang sama dengan nama diganti."
+        "indikator yang diganti, serta target dan kondisi awal/akhir yang angkanya berubah.",
+        cara=state.sajikan(sajian_perubahan.cara_membaca),
     )
     ui.tampilkan(_panel(formulir, state.sajikan(sajian_perubahan.sumber)))

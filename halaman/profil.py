@@ -55,9 +55,8 @@ KETERANGAN_KONDISI = (
 
 ui.judul("Profil kecamatan")
 ui.pengantar(
-    f"Sumber daya {ui.literal(state.sajikan(pilihan.identitas)['perangkat_daerah'])} menurut bab 2 dokumen: "
-    "komposisi pegawai (Tabel 2.2.1), pegawai per unit kerja (Tabel 2.2.2), serta sarana dan prasarana kantor "
-    "beserta kondisinya (Tabel 2.2.3)."
+    f"Pegawai (Tabel 2.2.1, 2.2.2) serta sarana dan prasarana kantor (Tabel 2.2.3) "
+    f"{ui.literal(state.sajikan(pilihan.identitas)['perangkat_daerah'])}, menurut bab 2 dokumen."
 )
 
 
@@ -67,7 +66,7 @@ def jumlah_pegawai() -> None:
         st.info(TANPA_KOMPOSISI)
         return
     ringkas = state.sajikan(sajian.ringkasan_pegawai).iloc[0]
-    kiri, tengah, kanan = st.columns(3)
+    kiri, tengah, kanan, catatan = st.columns(4)
     kiri.metric("Jumlah pegawai", fmt.angka(ringkas["jumlah"]), border=True)
     kiri.caption(
         f"Tabel 2.2.1 (menurut jenis kelamin); total tercetak {fmt.angka(ringkas['total_dokumen'])}, "
@@ -78,21 +77,23 @@ def jumlah_pegawai() -> None:
     klaim = state.sajikan(sajian.klaim_pegawai)
     beda = klaim[klaim["selisih"].fillna(0) != 0]
     if not beda.empty:
-        daftar = "; ".join(
-            f"{fmt.angka(k['nilai'])} orang di bagian {ui.literal(k['bagian'])} (“{ui.literal(k['teks'])}”)"
-            for _, k in beda.iterrows()
-        )
+        # Beside the cards (not under them, so the first chart stays on the first screen); the quotes behind a click.
         tabel = (
             f"Tabel 2.2.1 dan 2.2.2 sama-sama mencatat {fmt.angka(ringkas['jumlah'])} orang"
             if ringkas["jumlah"] == ringkas["jumlah_unit"]
             else f"Tabel 2.2.1 mencatat {fmt.angka(ringkas['jumlah'])} orang "
             f"(Tabel 2.2.2: {fmt.angka(ringkas['jumlah_unit'])})"
         )
-        st.warning(
-            f"Teks dokumen menyebut jumlah pegawai yang lain: {daftar}. {tabel}; dasbor memakai angka tabel. "
-            "Temuan ini juga ada di halaman Kualitas data.",
-            icon=":material/warning:",
-        )
+        lain = " dan ".join(f"{fmt.angka(n)} orang" for n in beda["nilai"])
+        catatan.warning(f"Teks dokumen menyebut {lain}. {tabel}; dasbor memakai angka tabel.")
+        with catatan.popover("Kutipan teks dokumen", width="stretch"):
+            st.markdown(
+                "; ".join(
+                    f"{fmt.angka(k['nilai'])} orang di bagian {ui.literal(k['bagian'])} (“{ui.literal(k['teks'])}”)"
+                    for _, k in beda.iterrows()
+                )
+                + ". Temuan ini juga ada di halaman Kualitas data."
+            )
 
 
 def _panel_kriteria(nama: str) -> ui.Panel:
@@ -168,7 +169,7 @@ PANEL_SARPRAS = [
     ],
 ]
 panel = [
-    ui.Panel("Jumlah pegawai", isi=jumlah_pegawai, kunci="jumlah-pegawai"),
+    ui.Panel("Jumlah pegawai", isi=jumlah_pegawai, kunci="jumlah-pegawai", kartu=True),
     *[_panel_kriteria(k) for k in kriteria],
     PANEL_UNIT if "2.2.2" in ada else _tanpa_tabel(PANEL_UNIT.judul, TANPA_UNIT, PANEL_UNIT.kunci, PANEL_UNIT.bagian),
     *(PANEL_SARPRAS if "2.2.3" in ada else [_tanpa_tabel(SARPRAS, TANPA_SARPRAS, "sarpras", SARPRAS)]),

@@ -6,7 +6,6 @@ its data; names from it are shown literally (``ui.literal``).
 
 import streamlit as st
 
-import formatting as fmt
 import kosakata
 import state
 import ui
@@ -37,10 +36,10 @@ ui.pengantar(
      if bawaan else "")
     + "Pilih program, kegiatan atau sub kegiatan: pagu-nya per tahun, indikator dan targetnya, "
     "serta rinciannya. Sumber: tabel T-C.27 (Rencana Program, Kegiatan, dan Pendanaan), "
-    + (f"dicetak dalam {len(tabel)} tabel ({', '.join(tabel)})." if len(tabel) > 1 else f"tahun {tabel[0]}.")
-    + (f" Tabel berkode Permendagri 90/2019 ({' dan '.join(tabel_baru)}) dicocokkan menurut kode (dan kelurahan)."
-       if len(tabel_baru) > 1 else "")
-    + (f" {keadaan['program_tanpa_kode']}: tidak dipetakan ke kode baru." if keadaan["program_tanpa_kode"] else "")
+    + (f"dicetak dalam {len(tabel)} tabel ({', '.join(tabel)})." if len(tabel) > 1 else f"tahun {tabel[0]}."),
+    cara=(f"Tabel berkode Permendagri 90/2019 ({' dan '.join(tabel_baru)}) dicocokkan menurut kode (dan kelurahan). "
+          if len(tabel_baru) > 1 else "")
+    + (f"{keadaan['program_tanpa_kode']}: tidak dipetakan ke kode baru." if keadaan["program_tanpa_kode"] else ""),
 )  # fmt: skip
 
 # In presentation mode the picker folds away, so the chart fills the screen (as on Kinerja).
@@ -91,9 +90,7 @@ panel = [
             "tercetak untuk baris ini). "
             if anak
             else ""
-        )
-        + fmt.KETERANGAN_SATUAN
-        + ".",
+        ),
         sumber=keadaan["sumber"],
         kunci="pagu-item",
         bagian="Pagu per tahun",
@@ -131,7 +128,7 @@ panel = [
             "kode", ("nama", nama_anak.capitalize()), "kelurahan", "tahun", ("pagu", "Pagu"), "pagu_teks"
         ),
         keterangan=f"{jejak}. Satu warna per tahun. Tanda silang abu-abu: pagu tidak tercetak atau tidak "
-        "terbaca (bukan 0). Tanpa batang: tidak tercantum tahun itu. " + fmt.KETERANGAN_SATUAN + ".",
+        "terbaca (bukan 0). Tanpa batang: tidak tercantum tahun itu.",
         sumber="T-C.27 Rencana Program, Kegiatan, dan Pendanaan",
         kosong="Sub kegiatan adalah tingkat terendah di T-C.27: tidak ada rincian di bawahnya."
         if tingkat == "sub_kegiatan"

@@ -4,6 +4,7 @@ Every note about the document (its tables, years, code schemes) is read from the
 served; a panel on a table it does not print (T-C.23, T-C.24) says so instead of a chart.
 """
 
+from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -13,8 +14,10 @@ import kosakata
 import state
 import ui
 from grafik import kinerja as grafik_kinerja
+from grafik import peta as grafik_peta
 from grafik import ringkasan as grafik
 from sajian import anggaran as sajian_anggaran
+from sajian import kelurahan as sajian_kelurahan
 from sajian import kinerja, pilihan
 from sajian import realisasi as sajian_realisasi
 from sajian import ringkasan as sajian
@@ -39,10 +42,10 @@ disamakan_serapan = kosakata.catatan_realisasi_disamakan(
 
 ui.judul("Ringkasan")
 ui.pengantar(
-    f"**{ui.literal(r['judul'])}**" + (f"  \n**Visi:** {ui.literal(r['visi'])}" if r["visi"] else "") + "  \n"
-    "Semua angka berasal dari tabel dokumen; yang tidak terbaca di dokumen ditandai, tidak ditebak. "
-    + fmt.KETERANGAN_SATUAN
-    + "."
+    f"**{ui.literal(r['judul'])}**",
+    cara=(f"**Visi:** {ui.literal(r['visi'])}\n\n" if r["visi"] else "")
+    + "Semua angka berasal dari tabel dokumen; yang tidak terbaca di dokumen ditandai, tidak ditebak.",
+    label="Visi dan cara membaca" if r["visi"] else "",
 )
 
 
@@ -111,6 +114,12 @@ def _kartu_predikat(wadah: Any) -> None:
 def sekilas() -> None:
     for kartu, wadah in zip((_kartu_pagu, _kartu_serapan, _kartu_program, _kartu_predikat), st.columns(4), strict=True):
         kartu(wadah)
+    tw = state.sajikan(sajian.triwulan_terakhir, state.triwulan_tersimpan())
+    if tw:
+        st.caption(
+            f"Triwulan terakhir yang dilaporkan: triwulan {tw['romawi']} {tw['tahun']} ({fmt.angka(tw['baris'])} "
+            "baris T-C.27, lewat Isi Realisasi); kemajuan dalam tahunnya ada di halaman Kinerja."
+        )
 
 
 def kosong(kode: str, apa: str) -> str:
@@ -126,9 +135,37 @@ def sumber(kode: str, judul: str | None = None) -> str:
 
 JUMLAH_PROGRAM = kosakata.Kolom("Jumlah program", "bulat")
 
+
+def _panel_peta() -> list[ui.Panel]:
+    """A small map of the kelurahan pagu in the year (the Kelurahan page's map); none without boundaries."""
+    batas = state.sajikan(sajian_kelurahan.peta)
+    if batas is None:
+        return []
+    return [
+        ui.Panel(
+            f"Pagu per kelurahan {tahun}",
+            data=lambda: state.sajikan(sajian_kelurahan.nilai_peta, tahun),
+            grafik=partial(
+                grafik_peta.peta,
+                batas=batas,
+                kolom="pagu",
+                jenis="rupiah",
+                judul=f"Pagu {tahun}",
+                tinggi=grafik_peta.TINGGI_KECIL,
+            ),  # fmt: skip
+            kolom=kosakata.kolom("kelurahan", ("kode", "Kode Kemendagri"), "pagu"),
+            keterangan="Pagu baris T-C.27 yang menyebut kelurahan, seperti di halaman Kelurahan (peta lengkapnya, "
+            "dengan pangsa dan jumlah kegiatan, ada di sana). Warna: terang = kecil, gelap = besar.",
+            sumber=f"T-C.27, tahun {tahun}; {ui.literal(batas.sumber or batas.berkas)}",
+            kunci="peta-kelurahan",
+            bagian="Peta kelurahan",
+        )
+    ]
+
+
 ui.tampilkan(
     [
-        ui.Panel(f"Sekilas {tahun}", isi=sekilas, kunci="sekilas"),
+        ui.Panel(f"Sekilas {tahun}", isi=sekilas, kunci="sekilas", kartu=True),
         ui.Panel(
             "Pagu indikatif per tahun",
             data=lambda: state.sajikan(sajian.pagu_per_tahun),
@@ -152,6 +189,7 @@ ui.tampilkan(
             kunci="pagu-program",
             bagian="Pagu per program",
         ),
+        *_panel_peta(),
         ui.Panel(
             "Serapan anggaran per tahun",
             data=lambda: serapan_tahunan,
@@ -163,10 +201,10 @@ ui.tampilkan(
                 "serapan",
                 program=JUMLAH_PROGRAM,
             ),
-            keterangan="Jumlah realisasi ÷ jumlah anggaran program yang mencetak keduanya di T-C.24. "
-            + disamakan_serapan
+            keterangan="Jumlah realisasi ÷ jumlah anggaran program yang mencetak keduanya di T-C.24."
             if ada_tabel["T-C.24"]
             else "",
+            catatan=(disamakan_serapan,) if ada_tabel["T-C.24"] else (),
             kosong=kosong("T-C.24", "serapan anggaran per tahun"),
             sumber=sumber("T-C.24"),
             kunci="serapan",
@@ -177,10 +215,10 @@ ui.tampilkan(
             data=lambda: per_predikat,
             grafik=grafik_kinerja.predikat_per_tahun,
             kolom=kosakata.kolom("tahun", "predikat", ("jumlah", "Jumlah indikator"), rincian="Sebab tanpa capaian"),
-            keterangan="Indikator T-C.23 per tahun yang memiliki realisasi; rinciannya di halaman Kinerja. "
-            + disamakan_kinerja
+            keterangan="Indikator T-C.23 per tahun yang memiliki realisasi; rinciannya di halaman Kinerja."
             if ada_tabel["T-C.23"]
             else "",
+            catatan=(disamakan_kinerja,) if ada_tabel["T-C.23"] else (),
             kosong=kosong("T-C.23", "jumlah indikator kinerja per predikat"),
             sumber=sumber("T-C.23"),
             kunci="predikat",

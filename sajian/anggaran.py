@@ -422,15 +422,12 @@ def judul_tabel(r: Renstra, kode: str, label: str = "") -> str:
 
 
 def pesan_tanpa_tabel(kode: str, apa: str) -> str:
-    """CANDIDATE FOR kosakata (a caveat every page with an optional table needs): the message in
-    place of a panel built on a table the Renstra does not print.
-
-    ``pesan_tanpa_tabel("T-C.24", "serapan anggaran")`` -> "Renstra ini tidak memuat tabel T-C.24
-    (Anggaran dan Realisasi Pendanaan Pelayanan Perangkat Daerah), jadi serapan anggaran tidak
-    dapat ditampilkan."
+    """``kosakata.tanpa_tabel`` with the form's own title: ``pesan_tanpa_tabel("T-C.24", "serapan anggaran")``
+    -> "Renstra ini tidak memuat tabel T-C.24 (Anggaran dan Realisasi Pendanaan Pelayanan Perangkat
+    Daerah), jadi serapan anggaran tidak dapat ditampilkan."
     """
-    judul = f" ({RANCANGAN[kode].judul})" if kode in RANCANGAN else ""
-    return f"Renstra ini tidak memuat tabel {kode}{judul}, jadi {apa} tidak dapat ditampilkan."
+    judul = RANCANGAN[kode].judul if kode in RANCANGAN else ""
+    return kosakata.tanpa_tabel(kode, judul, f"{apa} tidak dapat ditampilkan")
 
 
 def keadaan_rencana(r: Renstra) -> dict[str, Any]:

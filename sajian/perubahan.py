@@ -52,6 +52,15 @@ def pesan_tanpa_pembanding(r: Renstra) -> str:
     )
 
 
+def cara_membaca(r: Renstra) -> str:
+    """How the page compares the two versions (markdown, for its "Cara membaca"): the forms and the matching rule."""
+    return (
+        f"Dibandingkan tabel {' dan '.join(formulir_dibandingkan(r))} versi *sebelum* dan *sesudah* perubahan yang "
+        "keduanya dicetak di dokumen. Indikator dicocokkan menurut formulir, tingkat (tujuan/sasaran), nomor dan "
+        "teksnya; teks yang hampir sama (mis. salah ketik) dianggap indikator yang sama dengan nama diganti."
+    )
+
+
 def sumber(r: Renstra) -> str:
     """``T-C.25 Tujuan dan Sasaran; T-C.28 Indikator Kinerja PD (sebelum dan setelah perubahan)``: the forms compared."""
     nama = "; ".join(f"{f} {NAMA_FORMULIR[f]}" if f in NAMA_FORMULIR else f for f in formulir_dibandingkan(r))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+import kosakata
 from loaders import Renstra
 
 TABEL_KOMPOSISI = "Tabel 2.2.1"
@@ -29,9 +30,6 @@ TABEL_SARPRAS = "Tabel 2.2.3"
 
 
 # --- which optional tables a Renstra holds (shared by the Kinerja, Kelurahan and Profil pages) ---------
-# FOR THE OWNERS OF kosakata.py / sajian/pilihan.py: ``pesan_tanpa_tabel`` is a recurring caveat
-# (kosakata) and ``formulir_ada`` a fact about the Renstra served (sajian.pilihan); both live here
-# until moved.
 
 
 def formulir_ada(r: Renstra) -> list[str]:
@@ -39,10 +37,7 @@ def formulir_ada(r: Renstra) -> list[str]:
     return sorted({str(tm.formulir.kode) for tm in r.tabel_mentah.values()})
 
 
-def pesan_tanpa_tabel(tabel: str, isi: str, akibat: str) -> str:
-    """Why a panel is empty: ``Renstra ini tidak memuat tabel T-C.23 (pencapaian kinerja pelayanan),
-    jadi capaian indikatornya tidak dapat ditampilkan.`` (``tabel`` names the form, ``isi`` what it holds)."""
-    return f"Renstra ini tidak memuat tabel {tabel} ({isi}), jadi {akibat}."
+pesan_tanpa_tabel = kosakata.tanpa_tabel  # the pages' name for the shared caveat
 
 
 def judul_tabel(r: Renstra, formulir: str) -> str:

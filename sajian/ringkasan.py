@@ -8,6 +8,7 @@ import pandas as pd
 
 import metrics
 from loaders import Renstra
+from metrics.triwulan import ROMAWI
 from sajian import anggaran, pilihan
 
 
@@ -180,3 +181,16 @@ def keadaan_tujuan_sasaran(r: Renstra) -> dict[str, object]:
         "judul": anggaran.judul_tabel(r, kode, str(s["tabel"].iloc[0]) if len(s) else ""),
         "berubah": bool(r.sasaran["versi"].eq("sebelum").any()),
     }
+
+
+def triwulan_terakhir(r: Renstra, triwulan: pd.DataFrame) -> dict[str, Any] | None:
+    """The latest triwulan reported (``Gudang.keadaan_triwulan``): year, quarter and how many T-C.27
+    rows of this Renstra reported it; None when no quarter is reported."""
+    if triwulan.empty:
+        return None
+    kunci = triwulan["tahun"].astype(int) * 10 + triwulan["triwulan"].astype(int)
+    akhir = triwulan[kunci == kunci.max()]
+    tahun, tw = int(akhir["tahun"].iloc[0]), int(akhir["triwulan"].iloc[0])
+    dikenal = r.rencana.loc[r.rencana["tahun"] == tahun, ["item_id", "indikator_ke"]].astype({"indikator_ke": "int64"})
+    baris = akhir.astype({"indikator_ke": "int64"}).merge(dikenal, on=["item_id", "indikator_ke"])
+    return {"tahun": tahun, "triwulan": tw, "romawi": ROMAWI[tw], "baris": len(baris)}

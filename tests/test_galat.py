@@ -162,7 +162,8 @@ def test_halaman_yang_galat(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogC
     at = _jalankan()
     _, kode = _pesan_galat(at)
     assert any("Dasbor Renstra" in t.value for t in at.title)  # the frame still stands
-    assert [s.value for s in at.subheader][:1] == ["Sekilas 2024"]  # the page up to the error
+    assert [h.value for h in at.header] == ["Ringkasan"]  # the page up to the error: its title,
+    assert [m.label for m in at.metric][:1] == ["Pagu indikatif 2024"]  # and the first card
 
     catatan = _catatan(caplog, kode)
     assert "halaman: Ringkasan" in catatan.getMessage()

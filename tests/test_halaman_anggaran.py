@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import kosakata
+import ui
 from tests.appkit import buka, buka_bagian, gambar, gambar_berjudul, id_grafik
 
 HALAMAN = "halaman/anggaran.py"
@@ -111,7 +112,11 @@ def test_anggaran_realisasi_dan_serapan(realisasi2022: AppTest) -> None:
     assert _nilai_di(abu, "2020") == 5_673_534_002
     # the caveat of kosakata, with the year taken from the data (T-C.24's NB: 2019)
     disamakan = kosakata.catatan_realisasi_disamakan([2019], "serapan", "titik kosong, bertanda *")
-    assert any(disamakan in c.value for c in realisasi2022.caption)
+    # behind "Cara membaca" under the first chart of the tab, once for the page (not again under the second)
+    cara = _cara_membaca(realisasi2022)
+    assert disamakan in cara[0]
+    assert sum(c.count(disamakan) for c in cara) == 1
+    assert sum(c.value.count(disamakan) for c in realisasi2022.caption) == 1
 
 
 def test_serapan_per_program_tc24(realisasi2022: AppTest) -> None:
@@ -120,7 +125,7 @@ def test_serapan_per_program_tc24(realisasi2022: AppTest) -> None:
     baris = [c for c in t2016["customdata"] if c[3] == "Rp 64.175.000"]
     assert baris and baris[0][2:5] == ["99,69 %", "Rp 64.175.000", "Rp 63.975.000"]
     assert "229,33 %" in t2016["text"]  # Gerdu Taskin: realisasi above anggaran, labelled
-    assert any("Gerdu Taskin 2016" in c.value for c in realisasi2022.caption)
+    assert "Gerdu Taskin 2016" in _cara_membaca(realisasi2022)[1]  # the second chart's notes, under it
     teks = "\n".join(df.value.to_string() for df in realisasi2022.dataframe)
     assert "realisasi tidak tercetak di dokumen" in teks
 
@@ -271,15 +276,19 @@ def test_presentasi_semua_panel_urut_tab() -> None:
     assert id_grafik(buka(HALAMAN, tahun="2022", mode="presentasi", slide="3")) == ["perubahan-pagu"]
 
 
+def _cara_membaca(at: AppTest) -> list[str]:
+    """The text behind each chart's "Cara membaca" expander, in page order."""
+    return [" ".join(c.value for c in e.caption) for e in at.expander if e.label == ui.CARA_MEMBACA]
+
+
 def test_catatan_dari_dokumen(at2022: AppTest, realisasi2022: AppTest) -> None:
     # The notes are written from the data, and stay specific to this document: three T-C.27
     # tables, the 2020 one under old codes, and T-C.24's own title.
-    caption = [c.value for c in at2022.caption]
-    assert any(
+    assert (
         "4 program 2020 berkode lama (warna sendiri, bertanda tahunnya) bukan program yang sama dengan "
-        "program 2021-2024 (kode Permendagri 90/2019)." in c
-        for c in caption
+        "program 2021-2024 (kode Permendagri 90/2019)." in _cara_membaca(at2022)[0]
     )
+    caption = [c.value for c in at2022.caption]
     assert "Sumber: T-C.27 Rencana Program, Kegiatan, dan Pendanaan (2020, 2021, 2022-2024)" in caption
     sumber_tc24 = "Sumber: T-C.24 Anggaran dan Realisasi Pendanaan Pelayanan Kecamatan Wonoasih Kota Probolinggo"
     assert sumber_tc24 in [c.value for c in realisasi2022.caption]

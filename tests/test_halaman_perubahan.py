@@ -102,3 +102,18 @@ def test_presentasi_satu_grafik() -> None:
     at = buka(HALAMAN, mode="presentasi", slide="3", indikator=IKM_TUJUAN)
     assert at.selectbox(key="indikator").value == IKM_TUJUAN
     assert id_grafik(at) == ["nilai-sebelum-sesudah"]
+
+
+def test_cara_membaca_di_samping_pengantar(at: AppTest) -> None:
+    # One sentence above the tabs; how the versions are matched in the page's "Cara membaca" popover.
+    assert at.main.markdown[0].value.startswith("Apa yang diubah oleh Perubahan Renstra")
+    assert "dicocokkan" not in at.main.markdown[0].value
+    cara = [b for b in at.get("popover") if b.proto.popover.label == ui.CARA_MEMBACA_HALAMAN]
+    assert [m.value for m in cara[0].markdown] == [
+        "Dibandingkan tabel T-C.25 dan T-C.28 versi *sebelum* dan *sesudah* perubahan yang keduanya dicetak di "
+        "dokumen. Indikator dicocokkan menurut formulir, tingkat (tujuan/sasaran), nomor dan teksnya; teks yang "
+        "hampir sama (mis. salah ketik) dianggap indikator yang sama dengan nama diganti."
+    ]
+    # the first chart's own note, under it
+    grafik = [e for e in at.expander if e.label == ui.CARA_MEMBACA]
+    assert grafik[0].caption[0].value.startswith("Setiap jenis perubahan ditampilkan, juga yang jumlahnya 0.")

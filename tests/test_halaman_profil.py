@@ -27,6 +27,9 @@ def test_jumlah_pegawai_dan_selisih_teks() -> None:
     peringatan = " ".join(w.value for w in at.warning)
     # the prose says 102 (2.1) and 106 (2.2.1); the tables say 104, which the page uses
     assert "102 orang" in peringatan and "106 orang" in peringatan and "104 orang" in peringatan
+    # beside the cards (the first chart stays on the first screen); the quotes one click away
+    kutipan = [b for b in at.get("popover") if b.proto.popover.label == "Kutipan teks dokumen"]
+    assert "seratus enam" in kutipan[0].markdown[0].value and "halaman Kualitas data" in kutipan[0].markdown[0].value
     assert [t.label for t in at.tabs] == BAGIAN
     assert appkit.id_grafik(at) == ["pegawai-pendidikan-terakhir"]  # the first tab alone
     grafik = []

@@ -38,7 +38,8 @@ def test_kedudukan_dan_tabel(program_7_01_01: AppTest) -> None:
     assert [t.label for t in program_7_01_01.tabs] == BAGIAN
     assert id_grafik(program_7_01_01) == ["pagu-item"]
     assert program_7_01_01.selectbox(key="item").value == "tc27_2022:31"
-    assert any(c.value.startswith("Program 7.01.01. Batang") for c in program_7_01_01.caption)
+    cara = [e for e in program_7_01_01.expander if e.label == "Cara membaca"]  # under the chart
+    assert cara[0].caption[0].value.startswith("Program 7.01.01. Batang")
     tabel = program_7_01_01.dataframe[0].value.set_index("tahun")
     assert tabel.loc["2022", "pagu"] == "Rp 9.122.221.547"
     assert tabel.loc["2021", "pagu"] == "–"  # never Rp 0
@@ -136,9 +137,13 @@ def test_tahun_tidak_tercantum_bercatatan_di_tempatnya() -> None:
 def test_pengantar_dan_catatan_dari_dokumen(program_7_01_01: AppTest) -> None:
     # Written from the data (sajian.anggaran.keadaan_rencana, sajian.program.catatan_kondisi_awal).
     pengantar = program_7_01_01.markdown[0].value
-    assert (
-        "dicetak dalam 3 tabel (2020, 2021, 2022-2024). Tabel berkode Permendagri 90/2019 (2021 dan 2022-2024) "
-        "dicocokkan menurut kode (dan kelurahan). 4 program 2020 berkode lama: tidak dipetakan ke kode baru."
-    ) in pengantar
+    assert pengantar.endswith("Sumber: tabel T-C.27 (Rencana Program, Kegiatan, dan Pendanaan), dicetak dalam 3 tabel "
+                              "(2020, 2021, 2022-2024).")  # fmt: skip
+    # how the tables are matched: behind "Cara membaca halaman ini", beside that sentence
+    cara = [b for b in program_7_01_01.get("popover") if b.proto.popover.label == "Cara membaca halaman ini"]
+    assert [m.value for m in cara[0].markdown] == [
+        "Tabel berkode Permendagri 90/2019 (2021 dan 2022-2024) dicocokkan menurut kode (dan kelurahan). "
+        "4 program 2020 berkode lama: tidak dipetakan ke kode baru."
+    ]
     at = buka("halaman/program.py", program="7.01.01", bagian="indikator-dan-target")
     assert any("Kondisi awal hanya dicetak untuk program 2020." in c.value for c in at.caption)

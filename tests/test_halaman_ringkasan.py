@@ -12,7 +12,10 @@ from tests.appkit import buka, buka_bagian, gambar, gambar_berjudul, id_grafik, 
 # T-C.27: program pagu per year; 2020 (all four programs printed *****) and 2021 (7.01.01
 # printed *****) are sums of the programs' kegiatan / sub kegiatan, as the chart says.
 PAGU_PER_TAHUN = [15_216_940_943, 15_757_599_288, 12_957_945_947, 12_919_408_803, 13_198_129_412]
-BAGIAN = ["Pagu per tahun", "Pagu per program", "Serapan", "Predikat indikator", "Tujuan dan sasaran", "Tabel dokumen"]
+BAGIAN = [
+    "Pagu per tahun", "Pagu per program", "Peta kelurahan", "Serapan", "Predikat indikator", "Tujuan dan sasaran",
+    "Tabel dokumen",
+]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -29,13 +32,32 @@ def test_kartu_sekilas_tahun_terakhir(bawaan) -> None:
     caption = [c.value for c in bawaan.caption]
     assert "Rp 13.198.129.412" in caption
     assert any("Rp 2.522.778.557 dari anggaran Rp 2.624.878.969,50" in c for c in caption)
-    assert any("M = miliar (10⁹)" in m.value for m in bawaan.markdown)
+    # M = miliar once per page, in the sidebar's source line (not repeated in the page's own text)
+    assert [c.value for c in bawaan.sidebar.caption if "M = miliar (10⁹)" in c.value] == [
+        c.value for c in bawaan.caption if "M = miliar" in c.value
+    ]
+    assert len([c for c in bawaan.sidebar.caption if "M = miliar (10⁹)" in c.value]) == 1
+    assert not any("M = miliar" in m.value for m in bawaan.main.markdown)
+
+
+def test_visi_dan_catatan_di_balik_cara_membaca(bawaan) -> None:
+    # One line above the cards (the Renstra's title); the visi and how to read the page behind a click.
+    assert bawaan.markdown[0].value.startswith("**Perubahan Rencana Strategis")
+    cara = [b for b in bawaan.get("popover") if b.proto.popover.label == "Visi dan cara membaca"]
+    assert len(cara) == 1
+    teks = " ".join(m.value for m in cara[0].markdown)
+    assert "**Visi:** BERSAMA RAKYAT MEMBANGUN KOTA PROBOLINGGO" in teks
+    assert "yang tidak terbaca di dokumen ditandai, tidak ditebak" in teks
+    # the chart's notes under the chart: the hatched years of the first tab
+    grafik = [e for e in bawaan.expander if e.label == "Cara membaca"]
+    assert len(grafik) == 1 and "Batang bergaris" in grafik[0].caption[0].value
 
 
 def test_kartu_di_atas_tab_grafik_tab_pertama(bawaan) -> None:
     # The "Sekilas" cards (no section) sit above the tabs; the first tab's chart alone below them.
     assert [t.label for t in bawaan.tabs] == BAGIAN
-    assert [s.value for s in bawaan.subheader] == ["Sekilas 2024", "Pagu indikatif per tahun"]
+    # the cards name themselves: no "Sekilas" heading on the first screen (a slide title in presentation mode)
+    assert [s.value for s in bawaan.subheader] == ["Pagu indikatif per tahun"]
     assert id_grafik(bawaan) == ["pagu-per-tahun"]
     assert "bagian" not in bawaan.query_params
     at = buka(bagian="serapan")

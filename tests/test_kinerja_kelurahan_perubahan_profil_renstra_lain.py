@@ -103,8 +103,8 @@ def test_kelurahan_without_staff_table_and_one_kelurahan(sintetis: Path) -> None
     appkit.buka_bagian(at, "Pegawai")
     assert _info(at) == [TANPA_PEGAWAI_KELURAHAN]
     assert any(
-        "sub kegiatan pada 2025-2029" in m.value for m in at.markdown
-    )  # which T-C.27 level names the kelurahan, by year
+        "sub kegiatan pada 2025-2029" in m.value for m in [*at.markdown, *at.caption]
+    )  # which T-C.27 level names the kelurahan, by year (in the page's "Cara membaca")
     assert _jejak(appkit.teks_halaman(at)) == []
 
 

@@ -205,3 +205,10 @@ def test_grafik_memakai_catatan_kosakata() -> None:
 
     assert anggaran.SUMBU_RUPIAH == kelurahan.JUDUL_RUPIAH == program.JUDUL_RUPIAH == kosakata.judul_rupiah("Pagu")
     assert kinerja._judul_tahun({2019}) == f"Tahun (* 2019: {kosakata.REALISASI_DISAMAKAN})"
+
+
+def test_tanpa_tabel_satu_kalimat_untuk_setiap_halaman() -> None:
+    assert kosakata.tanpa_tabel("T-C.23", "pencapaian kinerja pelayanan", "capaian indikatornya tidak tampil") == (
+        "Renstra ini tidak memuat tabel T-C.23 (pencapaian kinerja pelayanan), jadi capaian indikatornya tidak tampil."
+    )
+    assert kosakata.tanpa_tabel("X", "", "y") == "Renstra ini tidak memuat tabel X, jadi y."

@@ -132,7 +132,7 @@ def test_anggaran_tren_kegiatan_satu_tabel(sajikan: Callable[..., None]) -> None
     sajikan()
     at = buka("halaman/anggaran.py", program="7.01.03", bagian="tren-dan-perubahan")
     assert at.subheader[0].value == "Tren pagu kegiatan 7.01.03 2025-2029"
-    assert any("(dikenali dari kode). Titik kosong" in c for c in _caption(at))  # one T-C.27 table
+    assert any("(dikenali dari kode). Kegiatan yang" in c for c in _caption(at))  # one T-C.27 table
 
 
 # --- Program -----------------------------------------------------------------------------------
