@@ -117,6 +117,7 @@ def server(app_dir: Path = ROOT, skrip: str = "app.py", env: dict[str, str] | No
         sys.executable, "-m", "streamlit", "run", skrip,
         "--server.headless", "true", "--server.port", str(port),
         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",  # an edit elsewhere in the tree must not stall a measured run
     ]  # fmt: skip
     with os.fdopen(fd, "wb") as f:
         proc = subprocess.Popen(
@@ -154,14 +155,17 @@ def tunggu_app(page: Any, batas_ms: float = 30_000) -> None:
     page.wait_for_selector(APP_IDLE_SELECTOR, state="attached", timeout=batas_ms)
 
 
-def tunggu_grafik(page: Any, batas_ms: float = 30_000) -> int:
-    """Wait until every plotly chart block on the page has drawn its SVG; returns how many."""
+def tunggu_grafik(page: Any, batas_ms: float = 30_000, boleh_kosong: bool = False) -> int:
+    """Wait until every plotly chart block on the page has drawn its SVG; returns how many.
+
+    ``boleh_kosong``: a page without any chart (a Renstra without the table behind it) is done too.
+    """
     page.wait_for_function(
-        """(blok) => {
+        """([blok, kosong]) => {
             const semua = [...document.querySelectorAll(blok)];
-            return semua.length > 0 && semua.every((b) => b.querySelector(".js-plotly-plot .main-svg"));
+            return (kosong || semua.length > 0) && semua.every((b) => b.querySelector(".js-plotly-plot .main-svg"));
         }""",
-        arg=CHART_BLOCK_SELECTOR,
+        arg=[CHART_BLOCK_SELECTOR, boleh_kosong],
         timeout=batas_ms,
     )
     return page.locator(CHART_BLOCK_SELECTOR).count()
