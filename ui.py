@@ -210,7 +210,7 @@ def filter_program(wadah: Any, label: Mapping[str, str]) -> str:
 
 
 def filter_kelurahan(wadah: Any, kelurahan: Sequence[str]) -> str:
-    """Kelurahan filter (``?kelurahan=Pakistaji``); ``SEMUA`` for the whole kecamatan."""
+    """Kelurahan filter (``?kelurahan=<nama>``); ``SEMUA`` for the whole kecamatan."""
     opsi = {SEMUA: "Seluruh kecamatan", **{k: k for k in kelurahan}}
     return pilih("Kelurahan", opsi, KUNCI_KELURAHAN, wadah=wadah, jenis="radio")
 

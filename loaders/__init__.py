@@ -1,7 +1,7 @@
 """Renstra tables to DataFrames. No Streamlit here: everything is testable on its own.
 
 from loaders import load_renstra, audit_renstra
-renstra = load_renstra()          # the bundled Wonoasih Renstra
+renstra = load_renstra()          # the bundled Renstra
 temuan = audit_renstra(renstra)   # the document's own inconsistencies
 """
 

@@ -1,6 +1,6 @@
 """Baca sel angka dari tabel Renstra yang ditranskripsi "seperti tercetak".
 
-Angka di PDF Renstra Kecamatan Wonoasih ditulis dengan gaya campuran
+Angka di PDF Renstra (dokumen bawaan pun) ditulis dengan gaya campuran
 (``64,175,000``, ``5.673.534.002``, ``1.055.251.369,50``, ``94,95``, ``99.69``),
 jadi pemisah tidak bisa ditebak dari lokal. Aturan yang dipakai proyek:
 

@@ -10,7 +10,7 @@ parser's English text.
 Features are matched to the Renstra's kelurahan on the Kemendagri code when the manifest
 lists one (``[peta.kode]``: code -> kelurahan), else on the normalised name
 (``loaders.wilayah``: case, spaces and punctuation ignored, the manifest's aliases known), so
-"Kedunggaleng" is "Kedung Galeng".
+"Sukamulya" is "Suka Mulya".
 """
 
 from __future__ import annotations

@@ -30,8 +30,8 @@ PETUNJUK: tuple[str, ...] = (
     "Lembar Identitas (wajib): judul dokumen, perangkat daerah, kecamatan, pemerintah daerah dan periode. "
     "Periode adalah lima tahun rencana: 2025-2029, atau 2019-2024 bila 2019 tahun dasarnya.",
     "Lembar Kelurahan (wajib): satu kelurahan per baris. Kolom 'Ejaan lain' memuat ejaan yang tercetak di "
-    "dokumen (mis. 'Kedunggaleng' untuk 'Kedung Galeng'), dipisah titik koma. Nama kelurahan di tabel (mis. "
-    "'(sub unit Pakistaji)' atau '... Kelurahan Pakistaji') harus ada di lembar ini.",
+    "dokumen (mis. 'Sukamulya' untuk 'Suka Mulya'), dipisah titik koma. Nama kelurahan di tabel (mis. "
+    "'(sub unit Suka Mulya)' atau '... Kelurahan Suka Mulya') harus ada di lembar ini.",
     "Lembar Daftar Tabel (wajib): satu baris per lembar tabel: nama lembarnya, formulirnya (T-C.23, T-C.24, "
     "T-C.25, T-C.26, T-C.27, T-C.28, 2.2.1, 2.2.2, 2.2.3, 3.1, 3.5), label dan judulnya, dan tahun data yang "
     "dimuatnya (mis. 2025-2029). Tabel wajib: T-C.27 dan T-C.25 atau T-C.28; yang lain boleh dihapus dari daftar.",

@@ -63,10 +63,10 @@ class Isian:
 
 IDENTITAS: tuple[Isian, ...] = (
     Isian("judul", "Judul dokumen", "Judul seperti di sampul, mis. 'Rencana Strategis Kecamatan ... Tahun 2025-2029'"),
-    Isian("perangkat_daerah", "Perangkat daerah", "Mis. 'Kecamatan Wonoasih' atau 'Dinas ...'"),
+    Isian("perangkat_daerah", "Perangkat daerah", "Mis. 'Kecamatan ...' atau 'Dinas ...'"),
     Isian("kecamatan", "Kecamatan", "Nama kecamatan tanpa kata 'Kecamatan'"),
     Isian("alias_kecamatan", "Ejaan lain kecamatan", "Ejaan lain yang tercetak, dipisah titik koma", False),
-    Isian("pemerintah_daerah", "Pemerintah daerah", "Mis. 'Kota Probolinggo'"),
+    Isian("pemerintah_daerah", "Pemerintah daerah", "Mis. 'Kota ...' atau 'Kabupaten ...'"),
     Isian("periode_awal", "Periode awal", "Tahun, mis. 2025 (atau tahun dasar, mis. 2019 untuk 2019-2024)"),
     Isian("periode_akhir", "Periode akhir", "Tahun, mis. 2029: lima tahun rencana berakhir di tahun ini"),
     Isian("tanggal", "Tanggal dokumen", "Seperti tercetak, mis. 'Oktober 2021'", False),

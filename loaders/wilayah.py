@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 
 def _kunci(nama: str) -> str:
-    """Compare names without case, spaces or punctuation: 'Kedung Galeng' == 'KEDUNGGALENG'."""
+    """Compare names without case, spaces or punctuation: 'Suka Mulya' == 'SUKAMULYA'."""
     return re.sub(r"[^a-z]", "", nama.lower())
 
 

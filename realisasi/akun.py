@@ -3,10 +3,10 @@
 Viewing the dashboard needs no login; only uploads do. Accounts live in the app's secrets
 (``.streamlit/secrets.toml``, outside git), one table per account::
 
-    [akun.lurah_pakistaji]
+    [akun.lurah_sukamulya]
     hash = "$argon2id$v=19$m=65536,t=3,p=4$..."
     peran = "kelurahan"
-    kelurahan = "Pakistaji"
+    kelurahan = "Suka Mulya"
 
 Only argon2id hashes are accepted, so a plaintext password put there by mistake is refused
 rather than silently used. Nothing here logs, and no message names a password, a hash, or
