@@ -38,7 +38,7 @@ def test_peta_enam_kelurahan_tanpa_internet_dan_klik_membuka_profil(streamlit_se
     assert_no_exception(page)
 
     page.mouse.click(kotak["x"] + kotak["width"] / 2, kotak["y"] + kotak["height"] / 2)
-    expect(page.get_by_role("heading", name="Kelurahan Pakistaji")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("heading", name="Kelurahan Pakistaji", exact=True)).to_be_visible(timeout=30_000)
     wait_for_app(page)
     assert "kelurahan=Pakistaji" in page.url
     expect(page.get_by_text("Sekilas Kelurahan Pakistaji")).to_be_visible()
