@@ -57,14 +57,14 @@ def port_bebas() -> int:
         return s.getsockname()[1]
 
 
-def _ekor_log(path: Path, n: int = 60) -> str:
+def ekor_log(path: Path, n: int = 60) -> str:
     try:
         return "\n".join(path.read_text(errors="replace").splitlines()[-n:])
     except OSError as exc:
         return f"<log {path} tidak terbaca: {exc}>"
 
 
-def _hentikan(proc: subprocess.Popen[bytes]) -> None:
+def hentikan(proc: subprocess.Popen[bytes]) -> None:
     """Terminate exactly the process group we started (pgid == proc.pid, start_new_session=True)."""
     pgid = proc.pid
     if proc.poll() is not None:
@@ -87,13 +87,14 @@ def _hentikan(proc: subprocess.Popen[bytes]) -> None:
         proc.wait(timeout=BATAS_BERHENTI_S)
 
 
-def _tunggu_sehat(proc: subprocess.Popen[bytes], url: str, batas_s: float) -> str | None:
-    """Poll the health endpoint; None when healthy, else why not."""
+def tunggu_sehat(proc: subprocess.Popen[bytes], url: str, batas_s: float, nama: str = "streamlit") -> str | None:
+    """Poll Streamlit's health endpoint (directly or through a proxy, ``nama`` the process started);
+    None when it answers ``ok``, else why not."""
     akhir = time.monotonic() + batas_s
     terakhir = "belum ada jawaban"
     while time.monotonic() < akhir:
         if proc.poll() is not None:
-            return f"streamlit berhenti dengan kode {proc.returncode}"
+            return f"{nama} berhenti dengan kode {proc.returncode}"
         try:
             with urllib.request.urlopen(url, timeout=2) as resp:
                 isi = resp.read().decode("utf-8", "replace").strip()
@@ -125,13 +126,13 @@ def server(app_dir: Path = ROOT, skrip: str = "app.py", env: dict[str, str] | No
             start_new_session=True, env={**os.environ, **(env or {})},
         )  # fmt: skip
     try:
-        masalah = _tunggu_sehat(proc, f"{url}/_stcore/health", BATAS_MULAI_S)
+        masalah = tunggu_sehat(proc, f"{url}/_stcore/health", BATAS_MULAI_S)
         if masalah is not None:
-            _hentikan(proc)
-            raise ServerGagal(f"Server Streamlit gagal mulai: {masalah}\n--- ekor {log} ---\n{_ekor_log(log)}")
+            hentikan(proc)
+            raise ServerGagal(f"Server Streamlit gagal mulai: {masalah}\n--- ekor {log} ---\n{ekor_log(log)}")
         yield url
     finally:
-        _hentikan(proc)
+        hentikan(proc)
         if proc.returncode in (0, -signal.SIGTERM):
             log.unlink(missing_ok=True)
 

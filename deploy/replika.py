@@ -21,20 +21,18 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from alat.peramban import ROOT, _ekor_log, _hentikan, _tunggu_sehat, port_bebas
+from alat.peramban import ROOT, ekor_log, hentikan, port_bebas, tunggu_sehat
 
 NGINX_CONF = Path(__file__).with_name("nginx.conf")
 BARIS_LISTEN = "    listen 80;"
 POLA_SERVER = re.compile(r"^    server 127\.0\.0\.1:\d+ (?P<opsi>[^;]*);\n", re.MULTILINE)
 BATAS_MULAI_S = 90.0  # several replicas start at once on two cores
+BATAS_NGINX_S = 20.0  # nginx answers health through a replica already up
 
 
 class DeployGagal(RuntimeError):
@@ -77,7 +75,7 @@ def _mulai_replika(env: dict[str, str], app_dir: Path) -> Replika:
 
 
 def _hentikan_replika(r: Replika) -> None:
-    _hentikan(r.proc)
+    hentikan(r.proc)
     if r.proc.returncode in (0, -signal.SIGTERM):
         r.log.unlink(missing_ok=True)
 
@@ -97,9 +95,9 @@ def replika(n: int, env: dict[str, str], app_dir: Path = ROOT) -> Iterator[list[
             tumpukan.callback(_hentikan_replika, r)
             semua.append(r)
         for r in semua:
-            masalah = _tunggu_sehat(r.proc, f"{r.url}/_stcore/health", BATAS_MULAI_S)
+            masalah = tunggu_sehat(r.proc, f"{r.url}/_stcore/health", BATAS_MULAI_S)
             if masalah is not None:
-                raise DeployGagal(f"Replika di port {r.port} gagal mulai: {masalah}\n{_ekor_log(r.log)}")
+                raise DeployGagal(f"Replika di port {r.port} gagal mulai: {masalah}\n{ekor_log(r.log)}")
         yield semua
 
 
@@ -130,22 +128,6 @@ http {{
 """
 
 
-def _tunggu_nginx(proc: subprocess.Popen[bytes], url: str, batas_s: float = 20.0) -> str | None:
-    akhir = time.monotonic() + batas_s
-    terakhir = "belum ada jawaban"
-    while time.monotonic() < akhir:
-        if proc.poll() is not None:
-            return f"nginx berhenti dengan kode {proc.returncode}"
-        try:
-            with urllib.request.urlopen(url, timeout=2) as resp:
-                if resp.status == 200:
-                    return None
-        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError) as exc:
-            terakhir = repr(exc)
-        time.sleep(0.1)
-    return f"nginx tidak menjawab dalam {batas_s:.0f} s (terakhir: {terakhir})"
-
-
 @contextmanager
 def nginx(upstream: Sequence[int]) -> Iterator[str]:
     """nginx running deploy/nginx.conf on a free port in front of ``upstream`` ports; yields its base URL."""
@@ -168,12 +150,12 @@ def nginx(upstream: Sequence[int]) -> Iterator[str]:
     )  # fmt: skip
     try:
         url = f"http://127.0.0.1:{port}"
-        masalah = _tunggu_nginx(proc, f"{url}/_stcore/health")
+        masalah = tunggu_sehat(proc, f"{url}/_stcore/health", BATAS_NGINX_S, "nginx")
         if masalah is not None:
-            raise DeployGagal(f"{masalah}\n{_ekor_log(prefix / 'error.log')}")
+            raise DeployGagal(f"{masalah}\n{ekor_log(prefix / 'error.log')}")
         yield url
     finally:
-        _hentikan(proc)  # SIGTERM to the master's group: fast shutdown of master and workers
+        hentikan(proc)  # SIGTERM to the master's group: fast shutdown of master and workers
         shutil.rmtree(prefix, ignore_errors=True)
 
 

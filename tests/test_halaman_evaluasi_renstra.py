@@ -13,10 +13,9 @@ from streamlit.testing.v1 import AppTest
 
 import ui
 from loaders import Renstra
-from realisasi import TIPE_REALISASI
 from realisasi.akun import Akun
 from realisasi.gudang import Gudang
-from tests import appkit
+from tests import appkit, realisasi_uji
 
 HALAMAN = "halaman/evaluasi_renstra.py"
 SHA_UJI = "0" * 64
@@ -31,18 +30,8 @@ def gudang_uji(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Gudang:
 
 
 def _simpan(gudang: Gudang, renstra: Renstra) -> None:
-    """2022: 7.01.03.2.03.02 (target 2, pagu 197.779.200) 2 / Rp 150.000.000; Pakistaji's
-    7.01.03.2.02.02 (target 2, pagu 100.000.000) 1 / Rp 95.000.000."""
-    R = renstra.rencana
-    rekaman = []
-    for kode, kel, real, rp in (
-        ("7.01.03.2.03.02", "", 2.0, 150_000_000),
-        ("7.01.03.2.02.02", "Pakistaji", 1.0, 95_000_000),
-    ):
-        b = R[R["tahun"].eq(2022) & R["kode"].eq(kode) & R["kelurahan"].fillna("").eq(kel)].iloc[0]
-        rekaman.append({"tahun": 2022, "item_id": b["item_id"], "indikator_ke": b["indikator_ke"], "kelurahan": kel,
-                        "realisasi": real, "realisasi_rp": rp})  # fmt: skip
-    gudang.simpan(pd.DataFrame(rekaman).astype(TIPE_REALISASI), "uji", "admin", "uji.xlsx", SHA_UJI, 2022)
+    """The two 2022 rows of ``realisasi_uji.dua_baris_2022`` saved as one version."""
+    gudang.simpan(realisasi_uji.dua_baris_2022(renstra), "uji", "admin", "uji.xlsx", SHA_UJI, 2022)
 
 
 def _titik(fig: dict) -> dict[str, tuple[float, float]]:

@@ -17,9 +17,9 @@ from pptx import Presentation
 from loaders import Renstra
 from musrenbang import buku, dek, isi
 from musrenbang import evaluasi as pack_evaluasi
-from realisasi import TIPE_REALISASI, bingkai_kosong
+from realisasi import bingkai_kosong
 from realisasi.gudang import Gudang
-from tests import appkit
+from tests import appkit, realisasi_uji
 
 SELESAI = date(2026, 12, 1)  # after the bundled periode 2019-2024
 BERJALAN = date(2024, 6, 1)
@@ -27,18 +27,8 @@ BERJALAN = date(2024, 6, 1)
 
 @pytest.fixture
 def lapor(renstra: Renstra) -> pd.DataFrame:
-    """2022: 7.01.03.2.03.02 (target 2, pagu 197.779.200) 2 / Rp 150.000.000 and Pakistaji's
-    7.01.03.2.02.02 (target 2, pagu 100.000.000) 1 / Rp 95.000.000."""
-    R = renstra.rencana
-    rekaman = []
-    for kode, kel, real, rp in (
-        ("7.01.03.2.03.02", "", 2.0, 150_000_000),
-        ("7.01.03.2.02.02", "Pakistaji", 1.0, 95_000_000),
-    ):
-        b = R[R["tahun"].eq(2022) & R["kode"].eq(kode) & R["kelurahan"].fillna("").eq(kel)].iloc[0]
-        rekaman.append({"tahun": 2022, "item_id": b["item_id"], "indikator_ke": b["indikator_ke"], "kelurahan": kel,
-                        "realisasi": real, "realisasi_rp": rp})  # fmt: skip
-    return pd.DataFrame(rekaman).astype(TIPE_REALISASI)
+    """``realisasi_uji.dua_baris_2022``: two 2022 rows reported."""
+    return realisasi_uji.dua_baris_2022(renstra)
 
 
 def _kunci(slaid: list[isi.Slaid]) -> list[str]:
